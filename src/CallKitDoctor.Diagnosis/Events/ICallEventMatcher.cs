@@ -1,0 +1,13 @@
+using CallKitDoctor.Logging.Entries;
+
+namespace CallKitDoctor.Diagnosis.Events;
+
+/// <summary>
+/// Recognises log entries that matter to a call's flow. The production implementation is the signature catalog
+/// matcher; tests may supply their own.
+/// </summary>
+public interface ICallEventMatcher
+{
+    /// <summary>The event the entry stands for, or null when it is not a call event. Must not throw for any entry.</summary>
+    CallEvent? Match(LogEntry entry);
+}
