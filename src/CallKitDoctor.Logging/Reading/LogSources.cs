@@ -118,6 +118,12 @@ public static class LogSources
             return input;
         }
 
+        if (format == LogInputFormat.CrashReport && first.PrefixLength > 0 &&
+            first.Prefix.AsSpan(0, first.PrefixLength).TrimStart(" \t\r\n\uFEFF"u8).StartsWith("{"u8))
+        {
+            return new IpsCrashReportSource(name, Streams);
+        }
+
         return format is LogInputFormat.LogShowJson or LogInputFormat.LogShowNdjson
             ? new JsonLogSource(name, format, Streams)
             : new TextLogSource(name, format, Streams);
