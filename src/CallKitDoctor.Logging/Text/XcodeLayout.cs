@@ -72,29 +72,8 @@ internal sealed class XcodeLayout : LineLayout
         return LineKind.Unmatched;
     }
 
-    public override bool Continues(ReadOnlySpan<char> line, ReadOnlySpan<char> previousLine)
-    {
-        var c = line[0];
-        if (c is ' ' or '\t' or ')' or '}' or ']' or '>')
-        {
-            return true;
-        }
-
-        if (previousLine.EndsWith(": ", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var trimmed = previousLine.TrimEnd();
-        if (trimmed.IsEmpty)
-        {
-            return false;
-        }
-
-        var last = trimmed[^1];
-        return last is '{' or '(' or '[' or '=' or ',' ||
-               (last == ':' && line.StartsWith("Error Domain=", StringComparison.Ordinal));
-    }
+    public override bool Continues(ReadOnlySpan<char> line, ReadOnlySpan<char> previousLine) =>
+        ContinuationRule.Continues(line, previousLine);
 
     /// <summary>
     /// Splits an Xcode os_log category tag (<c>[aurioc] </c>, <c>[Snapshotting] </c>) off the message. App-made tags in
