@@ -29,7 +29,7 @@ internal static class TimestampParser
             var month = Digits(text, 5, 2);
             var day = Digits(text, 8, 2);
             var key = (year * 10000) + (month * 100) + day;
-            if (key == t_lastDateKey)
+            if (key != 0 && key == t_lastDateKey)
             {
                 dateTicks = t_lastDateTicks;
             }
