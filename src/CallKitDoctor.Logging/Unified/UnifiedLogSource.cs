@@ -18,6 +18,8 @@ public sealed class UnifiedLogSource : ILogEntrySource
 {
     private readonly string _path;
     private readonly UnifiedLogOptions _options;
+    private readonly Dictionary<Guid, string> _invalidImageMessages = [];
+    private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
 
     public UnifiedLogSource(string path, UnifiedLogOptions? options = null)
@@ -167,7 +169,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 message = $"lost {e.LossCount} unreliable messages";
                 break;
             default:
-                format = ResolveFormat(e, strings, ref senderUuid, out senderPath, out message);
+                format = ResolveFormat(e, strings, ref senderUuid, out senderPath, out message, out var missingImage);
+                if (missingImage)
+                {
+                    message = InvalidImageMessage(senderUuid);
+                }
+
                 break;
         }
 
@@ -183,7 +190,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             ProcessId = e.Process is null ? null : (int)e.Process.ProcessId,
             ThreadId = (long)e.ThreadId,
             SenderImagePath = senderPath,
-            Sender = senderPath is null ? null : Path.GetFileName(senderPath),
+            Sender = senderPath is null ? null : SenderName(senderPath),
             Subsystem = string.IsNullOrEmpty(subsystem) ? null : subsystem,
             Category = string.IsNullOrEmpty(e.Subsystem?.Category) ? null : e.Subsystem.Category,
             Level = UnifiedEntryMapping.ToLevel(e),
@@ -200,6 +207,28 @@ public sealed class UnifiedLogSource : ILogEntrySource
             TimeZoneName = header?.TimeZoneName is { Length: > 0 } zone ? zone : null,
             Location = InputLocation.Binary(file, e.ChunkFileOffset),
         };
+    }
+
+    private string InvalidImageMessage(Guid image)
+    {
+        if (!_invalidImageMessages.TryGetValue(image, out var text))
+        {
+            text = MessagePlaceholders.InvalidImage(image);
+            _invalidImageMessages[image] = text;
+        }
+
+        return text;
+    }
+
+    private string SenderName(string path)
+    {
+        if (!_senderNames.TryGetValue(path, out var name))
+        {
+            name = Path.GetFileName(path);
+            _senderNames[path] = name;
+        }
+
+        return name;
     }
 
     private static LogTimestamp? ToTimestamp(ulong machTime, TraceHeader? header, TimesyncBoot? boot)
@@ -230,10 +259,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
         return start >= 0 && start <= all.Length ? all.Slice(start, Math.Min(e.PrivateRangeSize, all.Length - start)).ToArray() : null;
     }
 
-    private static string? ResolveFormat(in TraceEvent e, StringFileCache strings, ref Guid senderUuid, out string? senderPath, out string? placeholder)
+    private static string? ResolveFormat(in TraceEvent e, StringFileCache strings, ref Guid senderUuid, out string? senderPath, out string? placeholder, out bool missingImage)
     {
         senderPath = null;
         placeholder = null;
+        missingImage = false;
         if (e.Kind == TraceEventKind.Activity && e.FormatStringReference == 0)
         {
             placeholder = string.Empty;
@@ -246,7 +276,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var dsc = e.Process is null ? null : strings.GetSharedCache(e.Process.DscUuid);
                 if (dsc is null)
                 {
-                    placeholder = MessagePlaceholders.InvalidImage(senderUuid);
+                    missingImage = true;
                     return null;
                 }
 
@@ -263,7 +293,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var text = strings.GetUuidText(senderUuid);
                 if (text is null)
                 {
-                    placeholder = MessagePlaceholders.InvalidImage(senderUuid);
+                    missingImage = true;
                     return null;
                 }
 

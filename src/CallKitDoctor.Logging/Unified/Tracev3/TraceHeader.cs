@@ -44,14 +44,15 @@ public sealed class TraceHeader
     public string TimeZonePath { get; init; } = string.Empty;
 
     /// <summary>The time-zone name from the path (<c>America/Toronto</c>), or empty.</summary>
-    public string TimeZoneName
+    public string TimeZoneName => _timeZoneName ??= ZoneName(TimeZonePath);
+
+    private string? _timeZoneName;
+
+    private static string ZoneName(string path)
     {
-        get
-        {
-            const string marker = "zoneinfo/";
-            var at = TimeZonePath.IndexOf(marker, StringComparison.Ordinal);
-            return at >= 0 ? TimeZonePath[(at + marker.Length)..] : string.Empty;
-        }
+        const string marker = "zoneinfo/";
+        var at = path.IndexOf(marker, StringComparison.Ordinal);
+        return at >= 0 ? path[(at + marker.Length)..] : string.Empty;
     }
 
     /// <summary>

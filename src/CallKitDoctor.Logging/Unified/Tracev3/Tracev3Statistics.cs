@@ -22,12 +22,10 @@ public sealed class Tracev3Statistics
     /// <summary>Bytes produced by decompressing chunksets.</summary>
     public long DecompressedBytes { get; internal set; }
 
-    /// <summary>Events produced, by kind.</summary>
-    public Dictionary<TraceEventKind, long> EventsByKind { get; } = [];
+    private readonly long[] _events = new long[256];
 
-    internal void CountEvent(TraceEventKind kind) =>
-        EventsByKind[kind] = EventsByKind.TryGetValue(kind, out var n) ? n + 1 : 1;
+    internal void CountEvent(TraceEventKind kind) => _events[(byte)kind]++;
 
     /// <summary>Events of a kind (0 when none).</summary>
-    public long Events(TraceEventKind kind) => EventsByKind.TryGetValue(kind, out var n) ? n : 0;
+    public long Events(TraceEventKind kind) => _events[(byte)kind];
 }
