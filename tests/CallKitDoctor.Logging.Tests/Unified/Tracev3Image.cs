@@ -65,6 +65,24 @@ internal static class Tracev3Image
             .ToArray();
     }
 
+    /// <summary>Any tracepoint: the 24-byte header and <paramref name="data"/>, padded to 8 bytes.</summary>
+    public static byte[] Tracepoint(byte recordType, byte logType, ushort flags, uint format, ulong thread, uint delta, byte[] data) =>
+        new ByteImage()
+            .U8(recordType).U8(logType).U16(flags).U32(format).U64(thread).U32(delta).U16(0).U16((ushort)data.Length)
+            .Bytes(data).Align8()
+            .ToArray();
+
+    /// <summary>A firehose chunk whose private data (at the end of the chunk) is <paramref name="privateData"/>.</summary>
+    public static byte[] FirehoseWithPrivate(byte[] privateData, params byte[][] tracepoints)
+    {
+        var body = tracepoints.SelectMany(t => t).ToArray();
+        return new ByteImage()
+            .U64(FirstProcId).U32(SecondProcId).U8(0).U8(0).U16(0)
+            .U16((ushort)(16 + body.Length)).U16((ushort)(0x1000 - privateData.Length)).U16(0).U8(0).U8(0).U64(BaseTime)
+            .Bytes(body).Bytes(privateData)
+            .ToArray();
+    }
+
     public static byte[] Firehose(params byte[][] tracepoints)
     {
         var body = tracepoints.SelectMany(t => t).ToArray();
