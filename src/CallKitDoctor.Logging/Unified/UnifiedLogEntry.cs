@@ -1,5 +1,6 @@
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Unified.Formatting;
+using CallKitDoctor.Logging.Unified.Tracev3;
 
 namespace CallKitDoctor.Logging.Unified;
 
@@ -12,18 +13,42 @@ public sealed class UnifiedLogEntry : LogEntry
     private readonly string? _fixedMessage;
     private readonly byte[]? _items;
     private readonly byte[]? _privateData;
+    private readonly OversizeStore? _oversize;
+    private readonly (ulong First, uint Second, uint Reference) _oversizeKey;
 
     /// <summary>
     /// An entry with a fixed message (a placeholder or dump text) when <paramref name="fixedMessage"/> is set, else one
-    /// whose message is formatted lazily from <see cref="LogEntry.FormatString"/> and the copied items.
+    /// whose message is formatted lazily from <see cref="LogEntry.FormatString"/> and the copied items. With an
+    /// <paramref name="oversize"/> store, the items are looked up there (by proc_id pair and data reference) when the
+    /// message is first formatted, so an oversize chunk read after the entry is still found.
     /// </summary>
-    public UnifiedLogEntry(string? fixedMessage, byte[]? items, byte[]? privateData)
+    public UnifiedLogEntry(string? fixedMessage, byte[]? items, byte[]? privateData,
+        OversizeStore? oversize = null, ulong firstProcId = 0, uint secondProcId = 0, uint dataReference = 0)
     {
         _fixedMessage = fixedMessage;
         _items = items;
         _privateData = privateData;
+        _oversize = oversize;
+        _oversizeKey = (firstProcId, secondProcId, dataReference);
     }
 
-    protected override string FormatMessage() =>
-        _fixedMessage ?? (FormatString is { } format ? OsLogFormatter.Format(format, _items, _privateData) : string.Empty);
+    protected override string FormatMessage()
+    {
+        if (_fixedMessage is not null)
+        {
+            return _fixedMessage;
+        }
+
+        if (FormatString is not { } format)
+        {
+            return string.Empty;
+        }
+
+        if (_oversize is not null && _oversize.TryGet(_oversizeKey.First, _oversizeKey.Second, _oversizeKey.Reference, out var items, out var privateData))
+        {
+            return OsLogFormatter.Format(format, items.Span, privateData.Span);
+        }
+
+        return OsLogFormatter.Format(format, _items, _privateData);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
     private readonly string _path;
     private readonly UnifiedLogOptions _options;
     private readonly Dictionary<Guid, string> _invalidImageMessages = [];
+    private readonly OversizeStore _oversize = new();
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
 
@@ -77,7 +78,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             Tracev3Reader reader;
             try
             {
-                reader = Tracev3Reader.Open(file);
+                reader = Tracev3Reader.Open(file, _oversize);
             }
             catch (IOException ex)
             {
@@ -183,7 +184,8 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var privateData = message is null ? TracepointPrivateData(reader) : null;
         var processPath = mainText?.ImagePath;
         var subsystem = e.Kind == TraceEventKind.SimpleDump ? e.DumpName : e.Subsystem?.Subsystem;
-        return new UnifiedLogEntry(message, items, privateData)
+        var joinsOversize = message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
+        return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference)
         {
             Timestamp = timestamp,
             ProcessImagePath = processPath,

@@ -17,8 +17,7 @@ public sealed class Tracev3Reader : IDisposable
     private readonly bool _leaveOpen;
     private readonly long _length;
     private readonly List<Catalog> _catalogs = [];
-    private readonly Dictionary<(ulong, uint, uint), byte[]> _oversize = [];
-    private long _oversizeBytes;
+    private readonly OversizeStore _oversize;
     private long _position;
     private byte[] _chunk = new byte[64 * 1024];
     private byte[] _inner = new byte[256 * 1024];
@@ -48,17 +47,22 @@ public sealed class Tracev3Reader : IDisposable
         Done,
     }
 
-    public Tracev3Reader(Stream stream, string file, bool leaveOpen = false)
+    /// <param name="stream">The file's bytes (read forward only; seeking is used when available).</param>
+    /// <param name="file">The name used in errors.</param>
+    /// <param name="leaveOpen">Leave <paramref name="stream"/> open on dispose.</param>
+    /// <param name="oversize">Where oversize data is kept (shared between the files of an archive); a new store when null.</param>
+    public Tracev3Reader(Stream stream, string file, bool leaveOpen = false, OversizeStore? oversize = null)
     {
         _stream = stream;
+        _oversize = oversize ?? new OversizeStore();
         _leaveOpen = leaveOpen;
         File = file;
         _length = stream.CanSeek ? stream.Length - stream.Position : -1;
     }
 
     /// <summary>Opens a file for reading.</summary>
-    public static Tracev3Reader Open(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path);
+    public static Tracev3Reader Open(string path, OversizeStore? oversize = null) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, false, oversize);
 
     /// <summary>The file name used in errors.</summary>
     public string File { get; }
@@ -90,9 +94,8 @@ public sealed class Tracev3Reader : IDisposable
     /// <summary>The current statedump's data (empty for other events).</summary>
     public ReadOnlySpan<byte> CurrentDumpData => CurrentBuffer.Slice(_current.DumpDataOffset, _current.DumpDataLength);
 
-    /// <summary>Oversize data stored for a proc_id pair and data reference, if an oversize chunk carried it.</summary>
-    public bool TryGetOversize(ulong firstProcId, uint secondProcId, uint dataReference, out byte[] data) =>
-        _oversize.TryGetValue((firstProcId, secondProcId, dataReference), out data!);
+    /// <summary>The oversize data read so far (and by other readers sharing the store).</summary>
+    public OversizeStore Oversize => _oversize;
 
     /// <summary>Advances to the next event; false at the end of the file.</summary>
     public bool MoveNext()
@@ -460,15 +463,15 @@ public sealed class Tracev3Reader : IDisposable
             return;
         }
 
-        var length = Math.Min(publicSize + privateSize, r.Remaining);
-        if (_oversizeBytes + length > Tracev3Limits.MaxOversizeBytes)
+        if (publicSize + privateSize > r.Remaining)
         {
+            Errors.Add(UnifiedErrorKind.OutOfBounds, File, _chunksetOffset, $"oversize chunk at decompressed offset {chunkStart} claims {publicSize + privateSize} bytes, {r.Remaining} remain");
             return;
         }
 
-        r.TryReadBytes(length, out var payload);
-        _oversize[(first, second, reference)] = payload.ToArray();
-        _oversizeBytes += length;
+        r.TryReadBytes(publicSize, out var publicData);
+        r.TryReadBytes(privateSize, out var privateData);
+        _oversize.Add(first, second, reference, publicData, privateData);
     }
 
     private int ReadFully(Span<byte> target)
