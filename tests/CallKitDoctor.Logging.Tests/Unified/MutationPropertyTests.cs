@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallKitDoctor.Logging.Unified;
+using CallKitDoctor.Logging.Unified.Formatting;
 using CallKitDoctor.Logging.Unified.Strings;
 using CallKitDoctor.Logging.Unified.Time;
 using CallKitDoctor.Logging.Unified.Tracev3;
@@ -117,5 +118,19 @@ public class MutationPropertyTests
                     break;
             }
         }, iter: 600, threads: 1);
+    }
+
+    [Fact]
+    public void FormatterNeverThrowsOnRandomFormatsAndItems()
+    {
+        var formats = Gen.OneOf("%d %s", "%{public}@ %.*s %x", "%*d|%-8.3f|%p", "%{bool}d %{errno}d %{time_t}d", "%{public,uuid_t}.16P %{private, mask.hash}s",
+            "%%%c%C%S%m%n%k", "%{", "%.99999999s", "%lld %hhu %zu %o %e %g %G %a");
+        var suffix = Gen.Char["%.*-+ #0123456789{}dsxPp@lhq"].Array[0, 12].Select(c => new string(c));
+        var items = Gen.Byte.Array[0, 64];
+        Gen.Select(formats, suffix, items).Sample(t =>
+        {
+            var text = OsLogFormatter.Format(t.Item1 + t.Item2, t.Item3, t.Item3);
+            Assert.True(text.Length < 1 << 20);
+        }, iter: 2000, threads: 1);
     }
 }

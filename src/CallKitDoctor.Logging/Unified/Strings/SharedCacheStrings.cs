@@ -16,6 +16,7 @@ public sealed class SharedCacheStrings
     private readonly byte[] _data;
     private readonly SharedCacheRange[] _ranges;
     private readonly SharedCacheImage[] _images;
+    private readonly SharedCacheRange[] _sortedRanges;
 
     private SharedCacheStrings(byte[] data, ushort major, ushort minor, SharedCacheRange[] ranges, SharedCacheImage[] images)
     {
@@ -24,6 +25,9 @@ public sealed class SharedCacheStrings
         MinorVersion = minor;
         _ranges = ranges;
         _images = images;
+
+        // Lookups binary-search by range offset.
+        _sortedRanges = [.. ranges.OrderBy(static r => r.RangeOffset)];
     }
 
     public ushort MajorVersion { get; }
@@ -136,12 +140,8 @@ public sealed class SharedCacheStrings
             images.Add(new SharedCacheImage(textOffset, textSize, uuid, pathOffset, path));
         }
 
-        // Lookups binary-search by range offset.
-        var sorted = ranges.OrderBy(static r => r.RangeOffset).ToArray();
-        return new SharedCacheStrings(data, major, minor, [.. ranges], [.. images]) { _sortedRanges = sorted };
+        return new SharedCacheStrings(data, major, minor, [.. ranges], [.. images]);
     }
-
-    private SharedCacheRange[] _sortedRanges = [];
 
     /// <summary>The format string at shared-cache offset <paramref name="offset"/>, or false when no range holds it.</summary>
     public bool TryGetString(ulong offset, out ReadOnlySpan<byte> utf8, out SharedCacheRange range)
