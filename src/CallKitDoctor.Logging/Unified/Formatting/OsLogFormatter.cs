@@ -241,12 +241,17 @@ public static class OsLogFormatter
 
     private static bool HasDecoder(string decoders, string name)
     {
-        foreach (var part in decoders.Split(','))
+        var rest = decoders.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (part.Trim().Equals(name, StringComparison.Ordinal))
+            var comma = rest.IndexOf(',');
+            var part = (comma < 0 ? rest : rest[..comma]).Trim();
+            if (part.SequenceEqual(name))
             {
                 return true;
             }
+
+            rest = comma < 0 ? default : rest[(comma + 1)..];
         }
 
         return false;
