@@ -141,9 +141,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
             Summary.Add(error.ToIssue());
         }
 
-        for (var i = errors.Errors.Count; i < errors.Count; i++)
+        if (errors.Count > errors.Errors.Count)
         {
-            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, errors.Errors[^1].File, "further errors not kept"));
+            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, errors.Errors[^1].File,
+                $"{errors.Count - errors.Errors.Count} further errors not listed"));
         }
     }
 
