@@ -91,6 +91,15 @@ public class CaptureTests
     }
 
     [Fact]
+    public void ProxySessionFailureIsCallservicesdEvenWithoutAProcess()
+    {
+        var e = Match("    AVAudioSession_iOS.mm:597   Creating proxy session failed, session ID = 0x0, error = <private>");
+
+        Assert.Equal(EventActor.CallServices, e.Actor);
+        Assert.Equal(0u, e.SessionId);
+    }
+
+    [Fact]
     public void RedactedSessionIdIsNull()
     {
         var e = Match("    AVAudioSession_iOS.mm:597   Creating proxy session failed, session ID = 0x<private>, error = <private>");
