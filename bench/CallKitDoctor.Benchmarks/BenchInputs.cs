@@ -3,12 +3,21 @@ namespace CallKitDoctor.Benchmarks;
 /// <summary>Locates the repository's samples for the benchmarks.</summary>
 public static class BenchInputs
 {
+    /// <summary>The environment variable through which the host process tells benchmark processes where samples are.</summary>
+    public const string SamplesVariable = "CALLKIT_DOCTOR_SAMPLES";
+
     /// <summary>The production-failure sample's lines (the flow the benchmarks repeat).</summary>
     public static string[] ProductionFlow() => File.ReadAllLines(Sample("seed-production-failure.log"));
 
     /// <summary>A file under <c>samples/</c>, found by walking up from the working directory or the binary.</summary>
     public static string Sample(string name)
     {
+        // BenchmarkDotNet runs benchmarks in child processes from its own folder: the host passes the folder on.
+        if (Environment.GetEnvironmentVariable(SamplesVariable) is { Length: > 0 } folder && File.Exists(Path.Combine(folder, name)))
+        {
+            return Path.Combine(folder, name);
+        }
+
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

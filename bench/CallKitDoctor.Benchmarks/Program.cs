@@ -20,6 +20,7 @@ public static class Program
             return 0;
         }
 
+        Environment.SetEnvironmentVariable(BenchInputs.SamplesVariable, Path.GetDirectoryName(BenchInputs.Sample("seed-production-failure.log")));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
