@@ -69,7 +69,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         {
             context.ReportCoverageGap(call,
                 $"No setConfiguration is logged before call #{call.Index} was {what} at {RuleContext.When(report)}, but {reason}; " +
-                "the configuration may have been set before the log window and purged.",
+                "the configuration may predate the log window (set earlier and purged).",
                 evidence);
             return;
         }
