@@ -98,6 +98,9 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
                 case EventKind.HoldChanged:
                     AddHold(e);
                     break;
+                case EventKind.CallEnded when RecentlyEnded(e) is { } ended:
+                    AddEvent(ended, e);
+                    break;
                 case EventKind.CallEnded:
                     if (LatestOpen() is { } ending)
                     {
@@ -151,21 +154,15 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
 
         private void AddIncomingReport(CallEvent e)
         {
-            // The app's report and callservicesd's receipt of it (either order) are one call.
-            var counterpart = e.Kind == EventKind.IncomingCallReported ? EventKind.IncomingCallReceived : EventKind.IncomingCallReported;
+            // The app's report, callservicesd's receipt and its "add incoming call request" (and an SDK's own line
+            // next to CallKit's) are one call: they come within moments of each other with different signatures.
+            // The same signature again is a new report, hence a new call.
             var latest = Calls.Count > 0 ? Calls[^1] : null;
             if (latest is { Direction: CallDirection.Incoming, Ending: null } && latest.Opening is { } opening &&
-                !latest.Has(e.Kind) && latest.Has(counterpart) && Near(opening, e, PairingWindow) && UuidCompatible(latest, e))
+                opening.Kind is EventKind.IncomingCallReported or EventKind.IncomingCallReceived &&
+                !_answered.Contains(latest) && Near(opening, e, PairingWindow) && UuidCompatible(latest, e) &&
+                !latest.Events.Exists(x => x.SignatureId == e.SignatureId && x.Actor == e.Actor))
             {
-                Attach(latest, e);
-                return;
-            }
-
-            if (latest is { Direction: CallDirection.Incoming, Ending: null } && latest.Opening is { } same &&
-                same.Kind == e.Kind && same.Actor == e.Actor && same.Confidence != e.Confidence && Near(same, e, PairingWindow) &&
-                UuidCompatible(latest, e) && !_answered.Contains(latest))
-            {
-                // An SDK's own "reported incoming call" line next to CallKit's line for the same report.
                 Attach(latest, e);
                 return;
             }
@@ -188,6 +185,13 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
 
         private void AddAction(CallEvent e)
         {
+            if (e.Action == CallActionType.End && RecentlyEnded(e) is { } ended)
+            {
+                // The same end seen by the other process, or its completion.
+                AddEvent(ended, e);
+                return;
+            }
+
             switch (e.Action)
             {
                 case CallActionType.Start:
@@ -388,6 +392,16 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
             {
                 call.AppProcess = process;
             }
+        }
+
+        /// <summary>The call that ended moments before <paramref name="e"/> (the other side's copy of an end line), if any.</summary>
+        private CallFlow? RecentlyEnded(CallEvent e)
+        {
+            var last = Calls.FindLast(c => c.Ending is not null && !_open.Contains(c));
+            return last?.Ending is { } ending && Near(ending, e, PairingWindow) && UuidCompatible(last, e) &&
+                (ending.SignatureId != e.SignatureId || ending.Actor != e.Actor)
+                ? last
+                : null;
         }
 
         private void Close(CallFlow call)

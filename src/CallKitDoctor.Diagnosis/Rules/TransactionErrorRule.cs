@@ -21,11 +21,20 @@ public sealed class TransactionErrorRule : DiagnosticRule
     private static void Check(RuleContext context, IEnumerable<CallEvent> events, CallFlow? call)
     {
         // One finding per distinct error; repeated lines of the same error are its evidence.
-        foreach (var group in events.Where(e => e.Kind == EventKind.TransactionError).GroupBy(e => (e.ErrorCode, e.Action)))
+        foreach (var group in events.Where(e => e.Kind == EventKind.TransactionError).GroupBy(e => e.ErrorCode))
         {
             var first = group.First();
-            var code = first.ErrorCode is { } c ? CallKitErrorNames.Describe(c, first.ErrorDomain) : "an error whose code the line does not show";
-            var action = first.Action is { } a and not CallActionType.Unknown ? $"The {a} request" : "A CallKit request";
+            var code = first.ErrorCode is { } c ? CallKitErrorNames.Describe(c, group.FirstOrDefault(e => e.ErrorDomain is not null)?.ErrorDomain) : "an error whose code the line does not show";
+            var named = group.FirstOrDefault(e => e.Action is not null and not CallActionType.Unknown)?.Action;
+            var action = named switch
+            {
+                CallActionType.Start => "The start-call request (CXStartCallAction)",
+                CallActionType.Answer => "The answer request (CXAnswerCallAction)",
+                CallActionType.End => "The end-call request (CXEndCallAction)",
+                CallActionType.SetHeld => "The hold request (CXSetHeldCallAction)",
+                { } other => $"The {other} request",
+                null => "A CallKit request",
+            };
             context.Report(FindingDescriptors.TransactionError,
                 $"{action} failed at {RuleContext.When(first)} with {code}" + (call is null ? "" : $" during call #{call.Index}") + ".",
                 group.Select(e => RuleContext.Cite(e, "transaction failed")), call);

@@ -55,7 +55,7 @@ public static class VerdictAssigner
                 $"The app activated the audio session itself at {RuleContext.When(own)}; the log does not show whether CallKit's activation would have come.");
         }
 
-        return (CallVerdict.Unknown, UnknownReason(call));
+        return (CallVerdict.Unknown, UnknownReason(context, call));
     }
 
     /// <summary>What shows that CallKit's activation failed, or null.</summary>
@@ -89,15 +89,9 @@ public static class VerdictAssigner
         return null;
     }
 
-    private static string UnknownReason(CallFlow call)
+    private static string UnknownReason(RuleContext context, CallFlow call)
     {
-        if (call.Findings.Exists(f => f.Id == FindingDescriptors.LogCoverageGap.Id &&
-                f.Message.Contains("activation", StringComparison.OrdinalIgnoreCase)))
-        {
-            return "The log does not cover the moment CallKit's audio activation was due.";
-        }
-
-        if (CallMoments.AnswerOrStart(call) is null)
+        if (CallMoments.AnswerOrStart(call) is not { } moment)
         {
             return call.Ending is null
                 ? "The call was not answered or started within the log, so no audio activation was due yet."
@@ -106,9 +100,19 @@ public static class VerdictAssigner
 
         if (CallMoments.FailedAction(call) is not null)
         {
-            return "The call's action failed, so CallKit had no audio to activate.";
+            return "The call's answer or start action failed, so CallKit had no audio to activate.";
         }
 
-        return "The call ended before CallKit's audio activation was due, or the log does not show it.";
+        if (!context.ActivationObservable)
+        {
+            return "The log has no callservicesd or CallKit lines and no didActivate logging, so it cannot show CallKit's activation.";
+        }
+
+        if (context.EndedWithin(call, moment.Anchor, context.Options.ActivationWindow))
+        {
+            return "The call ended before CallKit's audio activation was due.";
+        }
+
+        return "The log does not cover the moment CallKit's audio activation was due.";
     }
 }

@@ -56,7 +56,8 @@ internal sealed class Scenario
         int? errorCode = null,
         int? controllingPid = null,
         MatchConfidence confidence = MatchConfidence.Rendered,
-        string? text = null)
+        string? text = null,
+        string? signature = null)
     {
         var process = actor switch
         {
@@ -69,7 +70,7 @@ internal sealed class Scenario
         var e = new CallEvent
         {
             Kind = kind,
-            SignatureId = "test." + kind,
+            SignatureId = signature ?? "test." + kind,
             Entry = entry,
             Actor = actor,
             Confidence = confidence,

@@ -177,4 +177,34 @@ public class CallFlowBuilderTests
         Assert.Null(call.Opening);
         Assert.Equal(4, call.Events.Count);
     }
+
+    [Fact]
+    public void ReportReceiptAndAddRequestAreOneCall()
+    {
+        var s = new Scenario().Report(0);
+        s.Add(0.002, EventKind.IncomingCallReceived, EventActor.CallServices, text: "Received add incoming call request", signature: "callservicesd.add-incoming-call");
+        s.Report(30);
+
+        var calls = s.Flows().Calls;
+
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(3, calls[0].Events.Count);
+    }
+
+    [Fact]
+    public void TheOtherProcessCopyOfAnEndLineDoesNotEndTheNextCall()
+    {
+        var s = new Scenario().Report(0).Answer(1);
+        s.Report(5);
+        var appEnd = s.Add(10, EventKind.CallEnded);
+        var daemonEnd = s.Add(10.001, EventKind.CallEnded, EventActor.CallServices);
+        var endAction = s.Add(10.002, EventKind.ActionCompleted, EventActor.CallServices, action: CallActionType.End);
+
+        var calls = s.Flows().Calls;
+
+        Assert.Same(appEnd, calls[1].Ending);
+        Assert.Contains(daemonEnd, calls[1].Events);
+        Assert.Contains(endAction, calls[1].Events);
+        Assert.Null(calls[0].Ending);
+    }
 }
