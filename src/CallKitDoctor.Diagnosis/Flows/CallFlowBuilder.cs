@@ -41,6 +41,7 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
     private sealed class BuildState(DiagnosisOptions options)
     {
         private readonly List<CallFlow> _open = [];
+        private CallFlow? _lastClosed;
         private readonly HashSet<CallFlow> _held = [];
         private readonly HashSet<CallFlow> _answered = [];
         private readonly HashSet<CallFlow> _activated = [];
@@ -397,7 +398,7 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
         /// <summary>The call that ended moments before <paramref name="e"/> (the other side's copy of an end line), if any.</summary>
         private CallFlow? RecentlyEnded(CallEvent e)
         {
-            var last = Calls.FindLast(c => c.Ending is not null && !_open.Contains(c));
+            var last = _lastClosed;
             return last?.Ending is { } ending && Near(ending, e, PairingWindow) && UuidCompatible(last, e) &&
                 (ending.SignatureId != e.SignatureId || ending.Actor != e.Actor)
                 ? last
@@ -406,7 +407,14 @@ public sealed class CallFlowBuilder(DiagnosisOptions options)
 
         private void Close(CallFlow call)
         {
-            _open.Remove(call);
+            // Open calls are few and recent: search from the end.
+            var index = _open.LastIndexOf(call);
+            if (index >= 0)
+            {
+                _open.RemoveAt(index);
+                _lastClosed = call;
+            }
+
             _held.Remove(call);
         }
 

@@ -57,4 +57,13 @@ public sealed class EventTimeline
             yield return _events[i];
         }
     }
+
+    /// <summary>The events before a position, nearest first (at most <paramref name="max"/>).</summary>
+    public IEnumerable<CallEvent> Preceding(int position, int max)
+    {
+        for (var i = Math.Min(position, _events.Count) - 1; i >= 0 && max-- > 0; i--)
+        {
+            yield return _events[i];
+        }
+    }
 }

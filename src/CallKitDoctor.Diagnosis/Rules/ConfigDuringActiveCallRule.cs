@@ -13,7 +13,7 @@ public sealed class ConfigDuringActiveCallRule : DiagnosticRule
     {
         foreach (var configuration in context.Timeline.Events.Where(e => e.Kind == EventKind.ConfigurationSet))
         {
-            var owner = context.Calls.FirstOrDefault(c => c.Events.Contains(configuration));
+            var owner = context.CallOf(configuration);
             if (context.ActiveCallAt(configuration, owner) is not { } active || active.Opening is null)
             {
                 continue;

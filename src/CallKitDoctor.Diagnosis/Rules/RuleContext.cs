@@ -16,6 +16,8 @@ public sealed class RuleContext
 {
     private readonly Lazy<bool> _callKitFrameworkVisible;
     private readonly Lazy<bool> _activationObservable;
+    private readonly Lazy<Dictionary<CallEvent, CallFlow>> _owners;
+    private readonly Lazy<CallSpans> _spans;
 
     public RuleContext(FlowReconstruction flows, LogCoverage coverage, DiagnosisOptions? options = null)
     {
@@ -26,6 +28,20 @@ public sealed class RuleContext
             e.Confidence != MatchConfidence.Heuristic && e.Actor is EventActor.App or EventActor.CallServices));
         _activationObservable = new(() => Coverage.HasProcess("callservicesd") || CallKitFrameworkVisible ||
             Timeline.Events.Any(e => e.Kind is EventKind.DidActivateDelivered or EventKind.DidDeactivateDelivered));
+        _owners = new(() =>
+        {
+            var owners = new Dictionary<CallEvent, CallFlow>(ReferenceEqualityComparer.Instance);
+            foreach (var call in Calls)
+            {
+                foreach (var e in call.Events)
+                {
+                    owners.TryAdd(e, call);
+                }
+            }
+
+            return owners;
+        });
+        _spans = new(() => new CallSpans(Timeline, Calls));
     }
 
     public FlowReconstruction Flows { get; }
@@ -59,29 +75,11 @@ public sealed class RuleContext
     /// ended before it, and with some event at or after it (a call whose end is not logged and that shows no later
     /// activity is not assumed to be still active).
     /// </summary>
-    public CallFlow? ActiveCallAt(CallEvent moment, CallFlow? except = null)
-    {
-        var at = Timeline.PositionOf(moment);
-        foreach (var call in Calls)
-        {
-            if (ReferenceEquals(call, except) || call.Opening is null || Timeline.PositionOf(call.Opening) >= at)
-            {
-                continue;
-            }
+    public CallFlow? ActiveCallAt(CallEvent moment, CallFlow? except = null) =>
+        _spans.Value.ActiveAt(Timeline.PositionOf(moment), except);
 
-            if (call.Ending is { } ending && Timeline.PositionOf(ending) < at)
-            {
-                continue;
-            }
-
-            if (call.Events.Exists(e => !ReferenceEquals(e, moment) && Timeline.PositionOf(e) > at))
-            {
-                return call;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The call an event belongs to, or null for a log-level event.</summary>
+    public CallFlow? CallOf(CallEvent e) => _owners.Value.GetValueOrDefault(e);
 
     /// <summary>Reports a finding on a call, or on the log when <paramref name="call"/> is null.</summary>
     public Finding Report(

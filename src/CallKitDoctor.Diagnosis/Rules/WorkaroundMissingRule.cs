@@ -12,6 +12,9 @@ namespace CallKitDoctor.Diagnosis.Rules;
 /// </summary>
 public sealed class WorkaroundMissingRule : DiagnosticRule
 {
+    /// <summary>Without a push or previous end, how many events before the report to look through at most.</summary>
+    private const int MaxLookbackEvents = 10_000;
+
     public override void Analyze(RuleContext context)
     {
         CallFlow? previous = null;
@@ -37,10 +40,10 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         var timeline = context.Timeline;
         var reportPosition = timeline.PositionOf(report);
         var (windowStart, windowName) = WindowStart(context, call, previous, report);
-        var from = windowStart is null ? -1 : timeline.PositionOf(windowStart);
-        var configuration = timeline.Between(from, reportPosition)
-            .FirstOrDefault(e => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered);
-        if (configuration is not null && (windowStart is not null || IsRecentEnough(context, configuration, report)))
+        var window = windowStart is null
+            ? timeline.Preceding(reportPosition, MaxLookbackEvents).TakeWhile(e => IsRecentEnough(context, e, report))
+            : timeline.Between(timeline.PositionOf(windowStart), reportPosition);
+        if (window.Any(e => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered))
         {
             return;
         }
@@ -110,8 +113,8 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
     }
 
     /// <summary>Without a push or previous end in the log, a configuration counts only when it is "right before" the report.</summary>
-    private static bool IsRecentEnough(RuleContext context, CallEvent configuration, CallEvent report) =>
-        configuration.Timestamp is not { } c || report.Timestamp is not { } r ||
+    private static bool IsRecentEnough(RuleContext context, CallEvent e, CallEvent report) =>
+        e.Timestamp is not { } c || report.Timestamp is not { } r ||
         r.Subtract(c) <= context.Options.ConfigurationLookback;
 
     /// <summary>Null when the log shows the whole window before the report, else why not.</summary>
