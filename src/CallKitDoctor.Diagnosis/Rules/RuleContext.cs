@@ -118,6 +118,17 @@ public sealed class RuleContext
     /// <summary>Cites an event's entry.</summary>
     public static Evidence Cite(CallEvent e, string? note = null) => Evidence.From(e.Entry, note);
 
+    /// <summary>
+    /// A timestamp moved by <paramref name="delta"/>, or null when that leaves the representable range (time-only
+    /// captures sit on the placeholder date 0001-01-01, so "five seconds before 00:00:02" does not exist).
+    /// </summary>
+    public static LogTimestamp? Shift(LogTimestamp ts, TimeSpan delta)
+    {
+        var ticks = ts.Local.Ticks;
+        return delta.Ticks < 0 ? (ticks + delta.Ticks < 0 ? null : ts.Add(delta))
+            : (ticks > DateTime.MaxValue.Ticks - delta.Ticks ? null : ts.Add(delta));
+    }
+
     /// <summary>When an event happened, for messages: its time of day, or its input line when it has no time.</summary>
     public static string When(CallEvent e) => e.Timestamp is { } ts
         ? ts.Local.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture)
@@ -163,7 +174,11 @@ public sealed class RuleContext
             return $"the line at {When(from)} has no timestamp, so the time after it cannot be measured";
         }
 
-        var end = start.Add(window);
+        if (Shift(start, window) is not { } end)
+        {
+            return $"the time after {When(from)} cannot be measured";
+        }
+
         if (Coverage.Covers(start, end))
         {
             return null;

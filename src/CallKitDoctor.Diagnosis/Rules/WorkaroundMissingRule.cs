@@ -135,7 +135,11 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
             return null;
         }
 
-        var from = reportTime.Add(-context.Options.ConfigurationLookback);
+        if (RuleContext.Shift(reportTime, -context.Options.ConfigurationLookback) is not { } from)
+        {
+            return "the log starts right before it";
+        }
+
         if (context.Coverage.First is { } first && first > from)
         {
             return $"the log starts only {RuleContext.Describe(reportTime.Subtract(first))} before it";

@@ -1,6 +1,7 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Tests.Diagnoser;
+using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Tests.Rules;
 
@@ -126,5 +127,35 @@ public class WorkaroundMissingRuleTests
         var report = s.Diagnose();
 
         Assert.Contains(report.Calls[0].Findings, f => f.Id == Id && f.Message.Contains("started"));
+    }
+
+    [Fact]
+    public void TimeOnlyCaptureAtMidnightDoesNotThrow()
+    {
+        // Console copies without a date sit on 0001-01-01: "five seconds before 00:00:01" does not exist.
+        var entry = new LogEntry("Provider <private> was asked to report a new incoming call")
+        {
+            Timestamp = new LogTimestamp(new DateTime(1, 1, 1, 0, 0, 1), null, hasDate: false),
+            Process = "Glip",
+            Location = InputLocation.Lines("t.log", 1, 1),
+        };
+        var report = new CallEvent { Kind = EventKind.IncomingCallReported, SignatureId = "t", Entry = entry, Actor = EventActor.App };
+        var answer = new CallEvent
+        {
+            Kind = EventKind.ActionCompleted, SignatureId = "a", Action = CallActionType.Answer, Actor = EventActor.App,
+            Entry = new LogEntry("answer")
+            {
+                Timestamp = new LogTimestamp(DateTime.MaxValue.AddSeconds(-1), null, hasDate: false),
+                Location = InputLocation.Lines("t.log", 2, 2),
+            },
+        };
+        var diagnosis = new CallDiagnoser(new PreparedMatcher(new Dictionary<LogEntry, CallEvent>
+        {
+            [entry] = report,
+            [answer.Entry] = answer,
+        })).Diagnose(new ListSource("t.log", [entry, answer.Entry]));
+
+        Assert.DoesNotContain(Id, diagnosis.AllFindings.Select(f => f.Id));
+        Assert.Contains(Gap, diagnosis.AllFindings.Select(f => f.Id));
     }
 }
