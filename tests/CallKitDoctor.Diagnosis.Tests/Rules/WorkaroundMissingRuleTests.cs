@@ -142,7 +142,10 @@ public class WorkaroundMissingRuleTests
         var report = new CallEvent { Kind = EventKind.IncomingCallReported, SignatureId = "t", Entry = entry, Actor = EventActor.App };
         var answer = new CallEvent
         {
-            Kind = EventKind.ActionCompleted, SignatureId = "a", Action = CallActionType.Answer, Actor = EventActor.App,
+            Kind = EventKind.ActionCompleted,
+            SignatureId = "a",
+            Action = CallActionType.Answer,
+            Actor = EventActor.App,
             Entry = new LogEntry("answer")
             {
                 Timestamp = new LogTimestamp(DateTime.MaxValue.AddSeconds(-1), null, hasDate: false),
