@@ -19,12 +19,15 @@ public static class ActivationSignals
         _ => false,
     };
 
-    /// <summary>CallKit took the session away (didDeactivate, "with active: 0").</summary>
+    /// <summary>
+    /// CallKit (or the system) took the session away: didDeactivate, "with active: 0", or the audio server
+    /// deactivating it. The app's own setActive(false) is not counted.
+    /// </summary>
     public static bool IsDeactivation(CallEvent e) => e.Kind switch
     {
         EventKind.DidDeactivateDelivered => true,
         EventKind.DidActivateDelivered => e.Active == false,
-        EventKind.SessionDeactivated => true,
+        EventKind.SessionDeactivated => e.Actor != EventActor.App,
         _ => false,
     };
 

@@ -97,6 +97,12 @@ public sealed class HoldResumeNoActivationRule : DiagnosticRule
             var lastHold = before.LastOrDefault(e => IsHold(e) || IsUnhold(e));
             var lastDeactivation = before.LastOrDefault(ActivationSignals.IsDeactivation);
             var lastActivation = before.LastOrDefault(ActivationSignals.IsCallKitActivation);
+            if (call.Ending is { } ending && context.Timeline.IsBefore(ending, failure))
+            {
+                // Audio restarted after the call ended: not a resume problem.
+                continue;
+            }
+
             var held = lastHold is not null && IsHold(lastHold);
             var interrupted = lastDeactivation is not null &&
                 (lastActivation is null || context.Timeline.IsBefore(lastActivation, lastDeactivation)) &&

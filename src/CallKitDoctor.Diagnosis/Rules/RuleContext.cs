@@ -26,8 +26,10 @@ public sealed class RuleContext
         Options = options ?? DiagnosisOptions.Default;
         _callKitFrameworkVisible = new(() => Timeline.Events.Any(e =>
             e.Confidence != MatchConfidence.Heuristic && e.Actor is EventActor.App or EventActor.CallServices));
-        _activationObservable = new(() => Coverage.HasProcess("callservicesd") || CallKitFrameworkVisible ||
-            Timeline.Events.Any(e => e.Kind is EventKind.DidActivateDelivered or EventKind.DidDeactivateDelivered));
+        _activationObservable = new(() =>
+            Timeline.Events.Any(e => e.Kind is EventKind.DidActivateDelivered or EventKind.DidDeactivateDelivered) ||
+            Timeline.Events.Any(e => e.Confidence != MatchConfidence.Heuristic && e.Actor is EventActor.App or EventActor.CallServices &&
+                (e.Entry.Subsystem is null || e.Entry.Subsystem.Contains("callkit", StringComparison.OrdinalIgnoreCase))));
         _owners = new(() =>
         {
             var owners = new Dictionary<CallEvent, CallFlow>(ReferenceEqualityComparer.Instance);
@@ -67,7 +69,11 @@ public sealed class RuleContext
     /// </summary>
     public bool CallKitFrameworkVisible => _callKitFrameworkVisible.Value;
 
-    /// <summary>True when the log could show CallKit's audio activation (callservicesd lines, CallKit lines, or the app logging its delegate callbacks).</summary>
+    /// <summary>
+    /// True when the log could show CallKit's audio activation: it has activation-state lines somewhere, or CallKit
+    /// framework lines (subsystem <c>com.apple.calls.callkit</c>, or lines whose subsystem the capture does not show)
+    /// from the app or callservicesd. A capture filtered to other subsystems, or app-only NSLog output, cannot.
+    /// </summary>
     public bool ActivationObservable => _activationObservable.Value;
 
     /// <summary>

@@ -31,6 +31,12 @@ public static class VerdictAssigner
         }
 
         var callKit = CallMoments.CallKitActivation(call);
+        if (callKit is not null && call.HasFinding(FindingDescriptors.HoldResumeNoActivation.Id))
+        {
+            return (CallVerdict.ActivationFailed,
+                $"CallKit activated the audio session at {RuleContext.When(callKit)} but did not re-activate it after the hold or interruption.");
+        }
+
         if (callKit is not null)
         {
             return (CallVerdict.AudioActivated, $"CallKit activated the audio session at {RuleContext.When(callKit)}.");

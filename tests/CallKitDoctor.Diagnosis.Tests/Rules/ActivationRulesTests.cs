@@ -1,5 +1,6 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Tests.Diagnoser;
+using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Tests.Rules;
 
@@ -107,7 +108,6 @@ public class ActivationRulesTests
 
         var report = s.Diagnose();
 
-        Assert.Empty(report.Calls);
         Assert.Null(Assert.Single(report.Findings, f => f.Id == "session-id-zero").CallIndex);
     }
 
@@ -206,5 +206,36 @@ public class ActivationRulesTests
         s.Add(3, EventKind.AudioIoFailed, status: 561017449);
 
         Assert.DoesNotContain(s.Diagnose().AllFindings, f => f.Id == "audio-configured-before-activation");
+    }
+
+    [Fact]
+    public void CaptureFilteredAwayFromCallKitCannotShowActivation()
+    {
+        // Only callservicesd's own subsystem was captured: "with active: 1" (CallKit subsystem) could not appear.
+        var s = new Scenario().Fill(0, 30);
+        s.Add(0, EventKind.IncomingCallReceived, EventActor.CallServices, text: "Received add incoming call request");
+        s.Add(2, EventKind.ActionPerformed, EventActor.CallServices, action: CallActionType.Answer);
+        var filtered = s.Events.Select(e => new CallEvent
+        {
+            Kind = e.Kind,
+            SignatureId = e.SignatureId,
+            Actor = e.Actor,
+            Action = e.Action,
+            Entry = new LogEntry(e.Entry.EventMessage)
+            {
+                Timestamp = e.Timestamp,
+                Process = "callservicesd",
+                Subsystem = "com.apple.calls.callservicesd",
+                Location = e.Entry.Location,
+                RawText = e.Entry.RawText,
+            },
+        }).ToList();
+        var entries = Enumerable.Range(0, 31).Select(i => new LogEntry("filler") { Timestamp = Scenario.At(i), Process = "SpringBoard" })
+            .Concat(filtered.Select(e => e.Entry)).ToList();
+
+        var diagnosis = new CallDiagnoser(new PreparedMatcher(filtered.ToDictionary(e => e.Entry, e => e))).Diagnose(new ListSource("f.log", entries));
+
+        Assert.DoesNotContain(diagnosis.AllFindings, f => f.Id == "activation-missing");
+        Assert.Contains(diagnosis.AllFindings, f => f.Id == "log-coverage-gap");
     }
 }

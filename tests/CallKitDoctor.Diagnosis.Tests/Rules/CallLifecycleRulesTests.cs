@@ -167,4 +167,42 @@ public class CallLifecycleRulesTests
 
         Assert.DoesNotContain(s.Diagnose().AllFindings, f => f.Id == "config-during-active-call");
     }
+
+    [Fact]
+    public void AudioRestartAfterTheCallEndedIsNotAResumeProblem()
+    {
+        var s = new Scenario().Report(0).Answer(1).Activate(1.2).End(10);
+        s.Add(10.1, EventKind.DidDeactivateDelivered, EventActor.CallServices);
+        s.Add(10.2, EventKind.AudioIoFailed, status: 561017449);
+
+        var report = s.Diagnose();
+
+        Assert.DoesNotContain(report.AllFindings, f => f.Id == "hold-resume-no-activation");
+        Assert.Contains(report.AllFindings, f => f.Id == "insufficient-priority");
+    }
+
+    [Fact]
+    public void ResumedCallWithoutReactivationIsActivationFailed()
+    {
+        var s = new Scenario().Fill(0, 60).Report(0).Answer(1).Activate(1.2);
+        s.Add(10, EventKind.HoldChanged, onHold: true);
+        s.Add(10.1, EventKind.DidDeactivateDelivered, EventActor.CallServices);
+        s.Add(20, EventKind.HoldChanged, onHold: false);
+
+        var call = s.Diagnose().Calls[0];
+
+        Assert.Equal(CallVerdict.ActivationFailed, call.Verdict);
+        Assert.Contains("re-activate", call.VerdictReason);
+    }
+
+    [Fact]
+    public void TheAppsOwnDeactivationIsNotCallKitTakingTheSessionAway()
+    {
+        var s = new Scenario().Fill(0, 60).Report(0).Answer(1).Activate(1.2);
+        s.Add(10, EventKind.HoldChanged, onHold: true);
+        s.Add(10.1, EventKind.SessionDeactivated, EventActor.App);
+        s.Add(20, EventKind.HoldChanged, onHold: false);
+
+        Assert.DoesNotContain(s.Diagnose().AllFindings, f => f.Id == "hold-resume-no-activation");
+    }
 }
