@@ -16,9 +16,9 @@ public sealed class HoldResumeNoActivationRule : DiagnosticRule
     {
         foreach (var call in context.Calls)
         {
-            if (!CheckUnhold(context, call))
+            if (!CheckUnhold(context, call) && !CheckRestartWhileHeld(context, call))
             {
-                CheckRestartWhileHeld(context, call);
+                CheckLeftHeld(context, call);
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class HoldResumeNoActivationRule : DiagnosticRule
     }
 
     /// <summary>The app's own activation refused with '!pri' while the call was held or after CallKit took the session away.</summary>
-    private static void CheckRestartWhileHeld(RuleContext context, CallFlow call)
+    private static bool CheckRestartWhileHeld(RuleContext context, CallFlow call)
     {
         foreach (var failure in call.Events.Where(e =>
                      (ActivationSignals.IsAppActivationFailure(e) || e.Kind == EventKind.AudioIoFailed) && InsufficientPriorityRule.IsInsufficientPriority(e)))
@@ -129,8 +129,50 @@ public sealed class HoldResumeNoActivationRule : DiagnosticRule
                 $", and the app tried to restart audio itself at {RuleContext.When(failure)} and was refused with insufficient " +
                 "priority: CallKit re-activates the session only when the call is taken off hold.",
                 evidence, call);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The call was put on hold for another call, that call ended, and the log goes on without the held call being
+    /// taken off hold or re-activated (the app should unhold it, or the user resume it, for audio to come back).
+    /// </summary>
+    private static void CheckLeftHeld(RuleContext context, CallFlow call)
+    {
+        var lastHoldState = call.Events.LastOrDefault(e => IsHold(e) || IsUnhold(e));
+        if (lastHoldState is null || !IsHold(lastHoldState) ||
+            (call.Ending is { } ending && context.Timeline.IsBefore(ending, lastHoldState)))
+        {
             return;
         }
+
+        var other = context.Calls.FirstOrDefault(c => !ReferenceEquals(c, call) && c.Ending is { } end &&
+            context.Timeline.IsBefore(lastHoldState, end) && c.Opening is not null);
+        if (other?.Ending is not { } otherEnd ||
+            context.EventsAfter(call, otherEnd).Any(e => ActivationSignals.IsCallKitActivation(e) || IsUnhold(e)) ||
+            context.EndedWithin(call, otherEnd, context.Options.ActivationWindow) ||
+            (call.Ending is { } callEnd && context.Timeline.IsBefore(callEnd, otherEnd)))
+        {
+            return;
+        }
+
+        var evidence = new List<Evidence>
+        {
+            RuleContext.Cite(lastHoldState, "call put on hold"),
+            RuleContext.Cite(otherEnd, $"call #{other.Index} ended"),
+        };
+        if (context.WhyNotCoveredAfter(otherEnd, context.Options.ActivationWindow) is { } reason)
+        {
+            context.ReportCoverageGap(call, $"Call #{call.Index} was still on hold when call #{other.Index} ended at {RuleContext.When(otherEnd)}, but {reason}.", evidence);
+            return;
+        }
+
+        context.Report(FindingDescriptors.HoldResumeNoActivation,
+            $"Call #{call.Index} was put on hold at {RuleContext.When(lastHoldState)} and stayed on hold after call #{other.Index} " +
+            $"ended at {RuleContext.When(otherEnd)}: CallKit re-activates its audio only when it is taken off hold.",
+            evidence, call, FindingSeverity.Info);
     }
 
     private static bool IsHold(CallEvent e) => e.OnHold == true && IsHoldEvent(e);

@@ -205,4 +205,31 @@ public class CallLifecycleRulesTests
 
         Assert.DoesNotContain(s.Diagnose().AllFindings, f => f.Id == "hold-resume-no-activation");
     }
+
+    [Fact]
+    public void CallLeftOnHoldAfterTheOtherCallEndedIsReported()
+    {
+        var s = new Scenario().Fill(0, 120).Configure(0).Report(0.1).Answer(2).Activate(2.2);
+        s.Report(20);
+        s.Add(22, EventKind.HoldChanged, EventActor.CallServices, onHold: true);
+        s.Answer(22.2).Activate(22.5).End(40);
+
+        var report = s.Diagnose();
+
+        var finding = Assert.Single(report.Calls[0].Findings, f => f.Id == "hold-resume-no-activation");
+        Assert.Contains("stayed on hold after call #2", finding.Message);
+    }
+
+    [Fact]
+    public void CallTakenOffHoldAfterTheOtherCallEndedIsFine()
+    {
+        var s = new Scenario().Fill(0, 120).Configure(0).Report(0.1).Answer(2).Activate(2.2);
+        s.Report(20);
+        s.Add(22, EventKind.HoldChanged, EventActor.CallServices, onHold: true);
+        s.Answer(22.2).Activate(22.5).End(40);
+        s.Add(41, EventKind.HoldChanged, onHold: false);
+        s.Activate(41.3);
+
+        Assert.DoesNotContain(s.Diagnose().AllFindings, f => f.Id == "hold-resume-no-activation");
+    }
 }
