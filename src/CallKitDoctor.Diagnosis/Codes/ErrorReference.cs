@@ -74,7 +74,9 @@ public readonly record struct ErrorReference(string Domain, int Code)
             }
 
             var domain = text[(open + 1)..at];
-            if (domain.IsEmpty || domain.ContainsAny(' ', '\t', '\n'))
+            if (domain.IsEmpty || domain.ContainsAny(' ', '\t', '\n')
+                || (!domain.Contains('.') && !domain.Equals("OSStatus", StringComparison.Ordinal))
+                || !FollowedByEnd(text[start..]))
             {
                 continue;
             }
@@ -111,6 +113,19 @@ public readonly record struct ErrorReference(string Domain, int Code)
 
         reference = new ErrorReference(text[begin..domainEnd].ToString(), code);
         return true;
+    }
+
+    /// <summary>True when the integer at the start of <paramref name="text"/> is followed by <c>.)</c> or <c>)</c>.</summary>
+    private static bool FollowedByEnd(ReadOnlySpan<char> text)
+    {
+        var end = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        var rest = text[end..];
+        return rest.StartsWith(".)", StringComparison.Ordinal) || rest.StartsWith(")", StringComparison.Ordinal);
     }
 
     private static bool TryInteger(ReadOnlySpan<char> text, out int value)

@@ -71,12 +71,20 @@ public sealed class FormatStringPattern
             var spec = token.Specifier;
             var group = ArgumentGroup(arguments);
             var padded = spec.Width > 0;
+            if (t == 0)
+            {
+                // A leading argument starts at the beginning of the message or after white space, and is one token
+                // (a file name, a tag): this keeps the unanchored search linear on long lines.
+                regex.Append(@"(?<!\S)");
+            }
             if (padded && !spec.LeftAlign)
             {
                 regex.Append(@"[ \t]*");
             }
 
-            var value = ValuePattern(spec, isLast: t == tokens.Count - 1);
+            var value = t == 0 && spec.Conversion is '@' or 's' or 'S'
+                ? LeadingToken(t + 1 < tokens.Count ? tokens[t + 1].Literal : null)
+                : ValuePattern(spec, isLast: t == tokens.Count - 1);
             regex.Append("(?<").Append(group).Append('>').Append(value).Append(')');
             if (padded && spec.LeftAlign)
             {
@@ -87,6 +95,12 @@ public sealed class FormatStringPattern
 
         return new FormatStringPattern(regex.ToString(), literals, arguments);
     }
+
+    /// <summary>A leading argument is one token; it stops at the next literal's first character (the <c>:</c> of <c>%25s:%-5d</c>).</summary>
+    private static string LeadingToken(string? nextLiteral) =>
+        nextLiteral is { Length: > 0 } next && !char.IsWhiteSpace(next[0])
+            ? @"[^\s" + System.Text.RegularExpressions.Regex.Escape(next[0].ToString()).Replace("]", @"\]", StringComparison.Ordinal) + "]+"
+            : @"\S+";
 
     private static string ValuePattern(Specifier spec, bool isLast)
     {

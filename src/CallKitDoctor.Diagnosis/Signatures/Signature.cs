@@ -32,7 +32,8 @@ public sealed class Signature
         Captures = definition.Captures;
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
-        Anchor = definition.Anchor ?? DeriveAnchor(FormatPattern, Pattern);
+        Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
+        Anchor = definition.Anchor ?? Literals.DefaultIfEmpty("").MaxBy(l => l.Length)!;
         _formatRegex = new(() => FormatPattern is null ? null : Build(FormatPattern.Regex, RegexOptions.Singleline));
         _patternRegex = new(() => Pattern is null ? null : Build(Pattern, RegexOptions.None));
     }
@@ -80,6 +81,9 @@ public sealed class Signature
     /// <summary>A literal every rendering contains: the pre-filter that selects this signature as a candidate.</summary>
     public string Anchor { get; }
 
+    /// <summary>Literal fragments every rendering contains (from the format string and the pattern), or the explicit anchor.</summary>
+    public IReadOnlyList<string> Literals { get; }
+
     /// <summary>The regex derived from <see cref="FormatString"/>, when there is one.</summary>
     public FormatStringPattern? FormatPattern { get; }
 
@@ -94,28 +98,6 @@ public sealed class Signature
     private static Regex Build(string pattern, RegexOptions extra) =>
         new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | extra, MatchTimeout);
 
-    private static string DeriveAnchor(FormatStringPattern? format, string? pattern)
-    {
-        var best = "";
-        foreach (var literal in format?.Literals ?? [])
-        {
-            if (literal.Length > best.Length)
-            {
-                best = literal;
-            }
-        }
-
-        if (pattern is not null)
-        {
-            foreach (var literal in RegexLiteralRuns.Find(pattern))
-            {
-                if (literal.Length > best.Length)
-                {
-                    best = literal;
-                }
-            }
-        }
-
-        return best;
-    }
+    private static string[] RequiredLiterals(FormatStringPattern? format, string? pattern) =>
+        [.. format?.Literals ?? [], .. pattern is null ? [] : RegexLiteralRuns.Find(pattern)];
 }

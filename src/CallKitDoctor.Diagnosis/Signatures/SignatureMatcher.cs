@@ -35,6 +35,7 @@ public sealed class SignatureMatcher : ICallEventMatcher
             .GroupBy(s => s.Anchor, StringComparer.Ordinal)
             .Select(g => (Anchor: g.Key, Signatures: g.Select(s => s.Index).ToArray()))
             .ToArray();
+        SearchKeys = anchors.Select(a => a.Anchor).ToArray();
         _anchorSearch = SearchValues.Create(anchors.Select(a => a.Anchor).ToArray(), StringComparison.Ordinal);
         _anchorsByFirstChar = anchors
             .GroupBy(a => a.Anchor[0])
@@ -46,6 +47,9 @@ public sealed class SignatureMatcher : ICallEventMatcher
     public static SignatureMatcher Default => DefaultMatcher.Value;
 
     public SignatureCatalog Catalog { get; }
+
+    /// <summary>The distinct anchors the pre-filter searches for (one multi-string search per message).</summary>
+    public IReadOnlyList<string> SearchKeys { get; }
 
     public CallEvent? Match(LogEntry entry)
     {

@@ -50,6 +50,46 @@ public static class LogSources
     public static ILogEntrySource FromBytes(byte[] bytes, string name, LogInputFormat format = LogInputFormat.Auto) =>
         Create(name, format, () => new MemoryStream(bytes, writable: false), reopenable: true);
 
+    /// <summary>
+    /// Maps a <c>--format</c> value to a format: the enum names (any case) and the short names <c>auto</c>,
+    /// <c>console</c>, <c>default</c>/<c>log-show</c>, <c>compact</c>, <c>syslog</c>, <c>excerpt</c>, <c>json</c>,
+    /// <c>ndjson</c>, <c>xcode</c>/<c>nslog</c>, <c>crash</c>/<c>ips</c>, <c>plain</c>/<c>text</c>, <c>unified</c>/<c>tracev3</c>.
+    /// </summary>
+    public static bool TryParseFormat(string? name, out LogInputFormat format)
+    {
+        format = LogInputFormat.Auto;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        var key = name.Trim().ToLowerInvariant().Replace("_", "-", StringComparison.Ordinal);
+        LogInputFormat? known = key switch
+        {
+            "auto" => LogInputFormat.Auto,
+            "console" or "console-app" => LogInputFormat.Console,
+            "default" or "log-show" or "logshow" => LogInputFormat.LogShowDefault,
+            "compact" => LogInputFormat.LogShowCompact,
+            "syslog" => LogInputFormat.LogShowSyslog,
+            "excerpt" or "trimmed" => LogInputFormat.LogShowExcerpt,
+            "json" => LogInputFormat.LogShowJson,
+            "ndjson" or "jsonl" => LogInputFormat.LogShowNdjson,
+            "xcode" or "nslog" => LogInputFormat.Xcode,
+            "crash" or "crash-report" or "crashreport" or "ips" => LogInputFormat.CrashReport,
+            "plain" or "text" => LogInputFormat.Plain,
+            "unified" or "tracev3" or "logarchive" => LogInputFormat.Unified,
+            _ => null,
+        };
+
+        if (known is { } value)
+        {
+            format = value;
+            return true;
+        }
+
+        return Enum.TryParse(name.Trim(), ignoreCase: true, out format) && Enum.IsDefined(format);
+    }
+
     private static ILogEntrySource Create(string name, LogInputFormat format, Func<Stream> open, bool reopenable)
     {
         var first = PreparedInput.Prepare(open());
@@ -64,18 +104,24 @@ public static class LogSources
             format = LogFormatDetector.Detect(first.Prefix.AsSpan(0, first.PrefixLength));
         }
 
-        Stream? pending = first.Stream;
+        PreparedInput? pending = first;
         if (reopenable)
         {
-            pending.Dispose();
+            first.Stream.Dispose();
             pending = null;
         }
 
-        Stream Streams()
+        PreparedInput Streams()
         {
-            var stream = pending ?? PreparedInput.Prepare(open()).Stream;
+            var input = pending ?? PreparedInput.Prepare(open());
             pending = null;
-            return stream;
+            return input;
+        }
+
+        if (format == LogInputFormat.CrashReport && first.PrefixLength > 0 &&
+            first.Prefix.AsSpan(0, first.PrefixLength).TrimStart(" \t\r\n\uFEFF"u8).StartsWith("{"u8))
+        {
+            return new IpsCrashReportSource(name, Streams);
         }
 
         return format is LogInputFormat.LogShowJson or LogInputFormat.LogShowNdjson

@@ -25,12 +25,13 @@ internal sealed class ConsoleLayout : LineLayout
         var tab = line.IndexOf('\t');
         if (tab >= 0)
         {
-            if (TryHeader(line))
+            if (ClassifyTabbed(line, tab, ref fields))
             {
-                return LineKind.Ignored;
+                return LineKind.Entry;
             }
 
-            return ClassifyTabbed(line, tab, ref fields) ? LineKind.Entry : LineKind.Unmatched;
+            fields = default;
+            return ColumnFor(line[..tab].Trim()) != ConsoleColumn.Other && TryHeader(line) ? LineKind.Ignored : LineKind.Unmatched;
         }
 
         return ClassifySpaced(line, ref fields) ? LineKind.Entry : LineKind.Unmatched;

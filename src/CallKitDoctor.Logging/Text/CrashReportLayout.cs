@@ -13,6 +13,7 @@ internal sealed class CrashReportLayout : LineLayout
 {
     private readonly CaptureContext _context;
     private TextTimestamp? _crashTime;
+    private int? _processId;
     private bool _inBinaryImages;
 
     public CrashReportLayout(CaptureContext context) => _context = context;
@@ -86,6 +87,7 @@ internal sealed class CrashReportLayout : LineLayout
                 fields.Level = LogLevel.Error;
                 fields.EventType = LogEventType.LogEvent;
                 fields.Process = _context.AppName;
+                fields.ProcessId = _processId;
                 if (_crashTime is { } t)
                 {
                     fields.HasTime = true;
@@ -125,6 +127,11 @@ internal sealed class CrashReportLayout : LineLayout
             case "Process":
                 var bracket = value.IndexOf(" [");
                 var name = bracket > 0 ? value[..bracket] : value;
+                if (bracket > 0 && value[^1] == ']' && NumberText.ParseDecimal(value[(bracket + 2)..^1]) is >= 0 and <= int.MaxValue and var pid)
+                {
+                    _processId = (int)pid;
+                }
+
                 if (!name.IsEmpty)
                 {
                     _context.AppName = name.ToString();

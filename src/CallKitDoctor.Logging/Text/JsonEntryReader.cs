@@ -71,9 +71,7 @@ internal sealed class JsonEntryReader : IDisposable
 
             if (status == Status.NeedMore && !Fill())
             {
-                _newlinesBeforeStart += _buffer.AsSpan(_start, _end - _start).Count((byte)'\n');
-                _start = _end;
-                _done = true;
+                StopAndCount();
             }
         }
 
@@ -152,9 +150,7 @@ internal sealed class JsonEntryReader : IDisposable
         var at = _bytesBeforeBuffer + _start + objectStart;
         _summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _name,
             "JSON ends in the middle of an entry (truncated file?); entries before it were read", LineAt(objectStart), at));
-        _newlinesBeforeStart += _buffer.AsSpan(_start, _end - _start).Count((byte)'\n');
-        _start = _end;
-        _done = true;
+        StopAndCount();
         return Status.Entry;
     }
 
@@ -164,9 +160,7 @@ internal sealed class JsonEntryReader : IDisposable
         _summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _name, $"{what}: {FirstSentence(detail)}", LineAt(consumed), at));
         if (_sawArray)
         {
-            _newlinesBeforeStart += data.Count((byte)'\n');
-            _start = _end;
-            _done = true;
+            StopAndCount();
             return Status.Entry;
         }
 
@@ -177,9 +171,7 @@ internal sealed class JsonEntryReader : IDisposable
             _summary.AddUnparsedLine(LineAt(consumed));
             if (_eof)
             {
-                _newlinesBeforeStart += data.Count((byte)'\n');
-                _start = _end;
-                _done = true;
+                StopAndCount();
                 return Status.Entry;
             }
 
@@ -191,6 +183,33 @@ internal sealed class JsonEntryReader : IDisposable
         _summary.AddUnparsedLine(LineAt(consumed));
         Commit(data, consumed + newline + 1, new JsonReaderState(Options));
         return Status.Entry;
+    }
+
+    /// <summary>Stops reading entries but counts the lines and bytes of the rest of the input.</summary>
+    private void StopAndCount()
+    {
+        _done = true;
+        while (true)
+        {
+            _newlinesBeforeStart += _buffer.AsSpan(_start, _end - _start).Count((byte)'\n');
+            _bytesBeforeBuffer += _end;
+            _start = 0;
+            _end = 0;
+            if (_eof)
+            {
+                return;
+            }
+
+            var read = SafeRead();
+            if (read <= 0)
+            {
+                _eof = true;
+                return;
+            }
+
+            _lastByte = _buffer[read - 1];
+            _end = read;
+        }
     }
 
     private LogEntry? ParseObject(ReadOnlySpan<byte> data, int start, int end)

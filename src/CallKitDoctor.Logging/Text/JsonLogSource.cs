@@ -6,10 +6,10 @@ namespace CallKitDoctor.Logging.Text;
 /// <summary>Entries of a <c>log show --style json</c> or <c>--style ndjson</c> export, streamed.</summary>
 internal sealed class JsonLogSource : ILogEntrySource
 {
-    private readonly Func<Stream> _open;
+    private readonly Func<PreparedInput> _open;
     private readonly LogInputFormat _format;
 
-    public JsonLogSource(string name, LogInputFormat format, Func<Stream> open)
+    public JsonLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
     {
         Name = name;
         _format = format;
@@ -33,7 +33,13 @@ internal sealed class JsonLogSource : ILogEntrySource
         }
 
         var summary = Summary;
-        using var reader = new JsonEntryReader(_open(), Name, summary, new StringPool());
+        var input = _open();
+        if (input.Problem is { } problem)
+        {
+            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
+        }
+
+        using var reader = new JsonEntryReader(input.Stream, Name, summary, new StringPool());
         while (reader.Next() is { } entry)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -51,7 +51,10 @@ internal static class LogFormatDetector
 
         if (body.StartsWith('{'))
         {
-            return LogInputFormat.LogShowNdjson;
+            var firstLine = body.IndexOf('\n') is var nl and >= 0 ? body[..nl] : body;
+            return firstLine.Contains("\"bug_type\"", StringComparison.Ordinal)
+                ? LogInputFormat.CrashReport
+                : LogInputFormat.LogShowNdjson;
         }
 
         var lines = new List<string>();

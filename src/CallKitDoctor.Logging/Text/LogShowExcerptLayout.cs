@@ -5,11 +5,16 @@ namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
 /// Lines pasted from <c>log show</c> output with the middle columns trimmed, as people (and Apple DTS) quote them:
-/// <c>2025-10-23 16:00:39.916170+1100 Glip: (CallKit) [com.apple.calls.callkit:Default] message</c>.
+/// <c>2025-10-23 16:00:39.916170+1100 Glip: (CallKit) [com.apple.calls.callkit:Default] message</c>. Other lines
+/// (commentary, <c>…</c>) are unparsed unless they are shaped like a continuation (an indented dump, a closing bracket).
 /// </summary>
 internal sealed class LogShowExcerptLayout : LineLayout
 {
     public override LogInputFormat Format => LogInputFormat.LogShowExcerpt;
+
+    /// <summary>Quoted excerpts mix entries with commentary: only dump-shaped lines continue an entry.</summary>
+    public override bool Continues(ReadOnlySpan<char> line, ReadOnlySpan<char> previousLine) =>
+        ContinuationRule.Continues(line, previousLine);
 
     public override LineKind Classify(ReadOnlySpan<char> line, ref LineFields fields)
     {

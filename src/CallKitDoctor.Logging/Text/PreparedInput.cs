@@ -12,13 +12,17 @@ internal sealed class PreparedInput
     /// <summary>Bytes kept for detection.</summary>
     public const int PrefixBytes = 64 * 1024;
 
-    private PreparedInput(Stream stream, byte[] prefix, int prefixLength, string? binaryKind)
+    private PreparedInput(Stream stream, byte[] prefix, int prefixLength, string? binaryKind, string? problem)
     {
         Stream = stream;
         Prefix = prefix;
         PrefixLength = prefixLength;
         BinaryKind = binaryKind;
+        Problem = problem;
     }
+
+    /// <summary>A problem met while preparing (corrupt or truncated compression), or null.</summary>
+    public string? Problem { get; }
 
     /// <summary>The UTF-8 text stream, from its first byte.</summary>
     public Stream Stream { get; }
@@ -36,11 +40,17 @@ internal sealed class PreparedInput
     public static PreparedInput Prepare(Stream raw)
     {
         var stream = raw;
-        var (prefix, length) = ReadPrefix(stream);
+        string? problem = null;
+        var (prefix, length, _) = ReadPrefix(stream);
         if (length >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B)
         {
+            var compressedLength = length;
             stream = new GZipStream(new ReplayStream(prefix, length, stream), CompressionMode.Decompress);
-            (prefix, length) = ReadPrefix(stream);
+            (prefix, length, var failure) = ReadPrefix(stream);
+            if (failure is not null || (length == 0 && compressedLength < 20))
+            {
+                problem = $"gzip data is corrupt or truncated{(failure is null ? "" : $" ({failure})")}";
+            }
         }
 
         var span = prefix.AsSpan(0, length);
@@ -57,7 +67,7 @@ internal sealed class PreparedInput
         if (wide is not null)
         {
             stream = Encoding.CreateTranscodingStream(new ReplayStream(prefix, length, stream), wide, Encoding.UTF8);
-            (prefix, length) = ReadPrefix(stream);
+            (prefix, length, _) = ReadPrefix(stream);
             span = prefix.AsSpan(0, length);
         }
 
@@ -71,19 +81,19 @@ internal sealed class PreparedInput
             binary = "a tar archive (sysdiagnose?)";
         }
 
-        return new PreparedInput(new ReplayStream(prefix, length, stream), prefix, length, binary);
+        return new PreparedInput(new ReplayStream(prefix, length, stream), prefix, length, binary, problem);
     }
 
-    private static (byte[] Prefix, int Length) ReadPrefix(Stream stream)
+    private static (byte[] Prefix, int Length, string? Failure) ReadPrefix(Stream stream)
     {
         var prefix = new byte[PrefixBytes];
         try
         {
-            return (prefix, stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false));
+            return (prefix, stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false), null);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            return (prefix, 0);
+            return (prefix, 0, ex.Message);
         }
     }
 

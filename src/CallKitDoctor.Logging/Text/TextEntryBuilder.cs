@@ -108,21 +108,8 @@ internal sealed class TextEntryBuilder
         HasEntry = false;
         var raw = new string(_raw, 0, _rawLength);
         var messageSpan = _message.AsSpan(0, _messageLength);
-        string message;
-        if (_messageIsRawTail && _messageStartInRaw == 0)
-        {
-            message = raw;
-        }
-        else if (_messageIsRawTail)
-        {
-            message = raw[_messageStartInRaw..];
-        }
-        else
-        {
-            message = messageSpan.ToString();
-        }
-
-        return new LogEntry(message)
+        var separateMessage = _messageIsRawTail ? null : messageSpan.ToString();
+        return new TextLogEntry(raw, _messageStartInRaw, separateMessage)
         {
             Timestamp = _timestamp,
             Process = _process,

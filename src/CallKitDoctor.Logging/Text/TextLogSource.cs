@@ -10,10 +10,10 @@ namespace CallKitDoctor.Logging.Text;
 /// </summary>
 internal sealed class TextLogSource : ILogEntrySource
 {
-    private readonly Func<Stream> _open;
+    private readonly Func<PreparedInput> _open;
     private readonly LogInputFormat _format;
 
-    public TextLogSource(string name, LogInputFormat format, Func<Stream> open)
+    public TextLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
     {
         Name = name;
         _format = format;
@@ -39,7 +39,13 @@ internal sealed class TextLogSource : ILogEntrySource
         var summary = Summary;
         var layout = LineLayout.For(_format, Context);
         var builder = new TextEntryBuilder(new StringPool());
-        using var lines = new TextLineReader(_open());
+        var input = _open();
+        if (input.Problem is { } problem)
+        {
+            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
+        }
+
+        using var lines = new TextLineReader(input.Stream);
         while (lines.ReadLine())
         {
             cancellationToken.ThrowIfCancellationRequested();

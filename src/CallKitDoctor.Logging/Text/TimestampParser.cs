@@ -7,6 +7,13 @@ namespace CallKitDoctor.Logging.Text;
 /// </summary>
 internal static class TimestampParser
 {
+    // The last date seen on this thread: consecutive lines almost always share it.
+    [ThreadStatic]
+    private static int t_lastDateKey;
+
+    [ThreadStatic]
+    private static long t_lastDateTicks;
+
     /// <summary>
     /// Parses a timestamp at the start of <paramref name="text"/>; returns the number of characters it used, or 0.
     /// </summary>
@@ -21,12 +28,23 @@ internal static class TimestampParser
             var year = Digits(text, 0, 4);
             var month = Digits(text, 5, 2);
             var day = Digits(text, 8, 2);
-            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            var key = (year * 10000) + (month * 100) + day;
+            if (key != 0 && key == t_lastDateKey)
             {
-                return 0;
+                dateTicks = t_lastDateTicks;
+            }
+            else
+            {
+                if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+                {
+                    return 0;
+                }
+
+                dateTicks = new DateTime(year, month, day).Ticks;
+                t_lastDateKey = key;
+                t_lastDateTicks = dateTicks;
             }
 
-            dateTicks = new DateTime(year, month, day).Ticks;
             hasDate = true;
             i = 11;
         }

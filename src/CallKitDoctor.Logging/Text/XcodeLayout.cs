@@ -3,7 +3,8 @@ using CallKitDoctor.Logging.Reading;
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
-/// Xcode console and NSLog output: <c>2020-09-25 19:26:16.378372+0200 App[123:4567] message</c> (offset optional),
+/// Xcode console and NSLog output: <c>2020-09-25 19:26:16.378372+0200 App[123:4567] message</c> (offset optional; NSLog
+/// always prints both pid and thread),
 /// <c>App[25333:2086171] message</c> without time, <c>[aurioc] message</c> category-tagged lines, custom app loggers
 /// <c>12:45:33_473-730:[File.swift:47 -- func(:)] message</c>, and bare <c>print()</c> lines (entries with a message only).
 /// A line continues the entry before it when it is indented or starts with a closing bracket (dictionary dumps,
@@ -33,7 +34,7 @@ internal sealed class XcodeLayout : LineLayout
                 fields.Time = time;
                 var rest = line[(used + 1)..];
                 var bracket = ProcessBracket.Parse(rest, 256, allowSpacesInName: true, out var process, out var pid, out var tid);
-                if (bracket > 0 && (bracket == rest.Length || rest[bracket] == ' '))
+                if (bracket > 0 && tid is not null && (bracket == rest.Length || rest[bracket] == ' '))
                 {
                     fields.Process = process;
                     fields.ProcessId = pid;
@@ -59,7 +60,7 @@ internal sealed class XcodeLayout : LineLayout
         if (first is not (' ' or '\t'))
         {
             var bracket = ProcessBracket.Parse(line, 128, allowSpacesInName: false, out var process, out var pid, out var tid);
-            if (bracket > 0 && (bracket == line.Length || line[bracket] == ' '))
+            if (bracket > 0 && tid is not null && (bracket == line.Length || line[bracket] == ' '))
             {
                 fields.Process = process;
                 fields.ProcessId = pid;
@@ -72,29 +73,8 @@ internal sealed class XcodeLayout : LineLayout
         return LineKind.Unmatched;
     }
 
-    public override bool Continues(ReadOnlySpan<char> line, ReadOnlySpan<char> previousLine)
-    {
-        var c = line[0];
-        if (c is ' ' or '\t' or ')' or '}' or ']' or '>')
-        {
-            return true;
-        }
-
-        if (previousLine.EndsWith(": ", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var trimmed = previousLine.TrimEnd();
-        if (trimmed.IsEmpty)
-        {
-            return false;
-        }
-
-        var last = trimmed[^1];
-        return last is '{' or '(' or '[' or '=' or ',' ||
-               (last == ':' && line.StartsWith("Error Domain=", StringComparison.Ordinal));
-    }
+    public override bool Continues(ReadOnlySpan<char> line, ReadOnlySpan<char> previousLine) =>
+        ContinuationRule.Continues(line, previousLine);
 
     /// <summary>
     /// Splits an Xcode os_log category tag (<c>[aurioc] </c>, <c>[Snapshotting] </c>) off the message. App-made tags in

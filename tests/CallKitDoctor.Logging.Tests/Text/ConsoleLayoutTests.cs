@@ -163,4 +163,15 @@ public class ConsoleLayoutTests
         Assert.Equal(3, read.Summary.Lines);
         Assert.Equal(0, read.Summary.UnparsedLines);
     }
+
+    [Fact]
+    public void MessageIsCutFromTheRawTextOnlyWhenRead()
+    {
+        var read = ReadResult.Of("default\t12:05:02.908987 +0530\tcallservicesd\tSetting audio active\n");
+        var entry = Assert.Single(read.Entries);
+        Assert.False(entry.IsMessageFormatted);
+        Assert.Equal("callservicesd", entry.Process);
+        Assert.Equal("Setting audio active", entry.EventMessage);
+        Assert.True(entry.IsMessageFormatted);
+    }
 }

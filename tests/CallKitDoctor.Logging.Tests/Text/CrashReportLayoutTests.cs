@@ -53,6 +53,7 @@ public class CrashReportLayoutTests
         Assert.Contains("code:0xBAADCA11", termination.EventMessage, StringComparison.Ordinal);
         Assert.Equal(InputLocation.Lines("test.log", 13, 14), termination.Location);
         Assert.Equal("Runner", termination.Process);
+        Assert.Equal(2315, termination.ProcessId);
         Assert.Equal(new DateTimeOffset(2024, 4, 25, 10, 11, 12, 345, TimeSpan.FromHours(2)), termination.Timestamp!.Value.Instant);
         Assert.Contains(read.Entries, e => e.EventMessage.StartsWith("Exception Type:  EXC_CRASH", StringComparison.Ordinal));
         Assert.Equal(0, read.Summary.UnparsedLines);

@@ -129,4 +129,18 @@ public class LogShowLayoutTests
         Assert.Equal(new SourceLocation("AVAudioSession_iOS.mm", 597), read.Entries[2].SourceLocation);
         Assert.Equal(3, read.Entries[2].EventMessage.Split('\n').Length);
     }
+
+    [Fact]
+    public void ExcerptCommentaryIsUnparsedNotJoined()
+    {
+        var read = ReadResult.Of(ReadResult.Lines(
+            "2025-10-23 16:00:39.916170+1100 <exec>: (CallKit) [com.apple.calls.callkit:Default] Provider <private> was asked to report a new incoming call with UUID: <private> update: <private>",
+            "…",
+            "2025-10-23 16:01:34.063889+1100 <exec>: (CallKit) [com.apple.calls.callkit:Default] Provider <private> was asked to report a new incoming call with UUID: <private> update: <private>",
+            "CXProvider set configuration:"), LogInputFormat.LogShowExcerpt);
+        Assert.Equal(4, read.Entries.Count);
+        Assert.Equal("<exec>", read.Entries[0].Process);
+        Assert.DoesNotContain('\n', read.Entries[0].EventMessage);
+        Assert.Equal([2L, 4], read.Summary.UnparsedLineNumbers);
+    }
 }

@@ -45,6 +45,7 @@ public class TimestampParserTests
     [InlineData("Configuring audio session")]
     [InlineData("2025-13-23 16:00:39")]
     [InlineData("2025-02-30 16:00:39")]
+    [InlineData("0000-00-00 12:00:00")]
     [InlineData("25:00:00.000")]
     [InlineData("12:61:00")]
     [InlineData("12:05")]

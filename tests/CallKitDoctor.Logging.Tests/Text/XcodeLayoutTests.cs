@@ -114,4 +114,14 @@ public class XcodeLayoutTests
         Assert.Equal(["a: {", "  b", "c"], read.Entries.Select(e => e.EventMessage));
         Assert.Equal(0, read.Summary.UnparsedLines);
     }
+
+    [Fact]
+    public void BracketedNumberInAMessageIsNotAProcess()
+    {
+        var read = ReadResult.Of(ReadResult.Lines(
+            "2020-09-25 11:24:47.032573+0200 Retrying request [3] later",
+            "Finished [2] tasks"), LogInputFormat.Xcode);
+        Assert.All(read.Entries, e => Assert.Null(e.Process));
+        Assert.Equal("Retrying request [3] later", read.Entries[0].EventMessage);
+    }
 }
