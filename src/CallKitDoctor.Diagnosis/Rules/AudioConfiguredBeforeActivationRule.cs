@@ -1,7 +1,6 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
-using CallKitDoctor.Diagnosis.Rules.Codes;
 
 namespace CallKitDoctor.Diagnosis.Rules;
 
@@ -29,7 +28,7 @@ public sealed class AudioConfiguredBeforeActivationRule : DiagnosticRule
     {
         if (e.StatusCode is { } status)
         {
-            return status == OsStatusNames.MissingEntitlement;
+            return status == CodeText.MissingEntitlement;
         }
 
         if (e.Kind is not (EventKind.SetActiveFailed or EventKind.AudioIoFailed))
@@ -59,8 +58,8 @@ public sealed class AudioConfiguredBeforeActivationRule : DiagnosticRule
         }
 
         var first = hits[0];
-        var code = first.StatusCode is { } status ? OsStatusNames.Describe(status)
-            : IsMissingEntitlement(first) ? OsStatusNames.Describe(OsStatusNames.MissingEntitlement) : "an error";
+        var code = first.StatusCode is { } status ? CodeText.OsStatus(status)
+            : IsMissingEntitlement(first) ? CodeText.OsStatus(CodeText.MissingEntitlement) : "an error";
         var when = activation is null
             ? "before CallKit activated the audio session (no activation is logged before it)"
             : $"before CallKit activated the audio session at {RuleContext.When(activation)}";

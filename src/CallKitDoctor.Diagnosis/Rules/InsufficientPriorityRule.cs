@@ -1,7 +1,6 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
-using CallKitDoctor.Diagnosis.Rules.Codes;
 
 namespace CallKitDoctor.Diagnosis.Rules;
 
@@ -23,7 +22,7 @@ public sealed class InsufficientPriorityRule : DiagnosticRule
     {
         if (e.StatusCode is { } status)
         {
-            return OsStatusNames.IsInsufficientPriority(status);
+            return CodeText.IsInsufficientPriority(status);
         }
 
         if (e.Kind is not (EventKind.SetActiveFailed or EventKind.AudioIoFailed))
@@ -46,7 +45,7 @@ public sealed class InsufficientPriorityRule : DiagnosticRule
 
         var first = hits[0];
         var what = first.Kind == EventKind.AudioIoFailed ? "Audio I/O failed to start" : "An audio session activation was refused";
-        var code = OsStatusNames.Describe(first.StatusCode ?? OsStatusNames.InsufficientPriority);
+        var code = CodeText.OsStatus(first.StatusCode ?? CodeText.InsufficientPriority);
         context.Report(FindingDescriptors.InsufficientPriority,
             $"{what} with {code} at {RuleContext.When(first)}" + (call is null ? "" : $" during call #{call.Index}") +
             (hits.Count > 1 ? $"; {hits.Count} such failures in all." : "."),

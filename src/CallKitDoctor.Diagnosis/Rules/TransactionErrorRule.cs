@@ -1,7 +1,6 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
-using CallKitDoctor.Diagnosis.Rules.Codes;
 
 namespace CallKitDoctor.Diagnosis.Rules;
 
@@ -24,7 +23,7 @@ public sealed class TransactionErrorRule : DiagnosticRule
         foreach (var group in events.Where(e => e.Kind == EventKind.TransactionError).GroupBy(e => e.ErrorCode))
         {
             var first = group.First();
-            var code = first.ErrorCode is { } c ? CallKitErrorNames.Describe(c, group.FirstOrDefault(e => e.ErrorDomain is not null)?.ErrorDomain) : "an error whose code the line does not show";
+            var code = first.ErrorCode is { } c ? CodeText.CallKitError(c, group.FirstOrDefault(e => e.ErrorDomain is not null)?.ErrorDomain) : "an error whose code the line does not show";
             var named = group.FirstOrDefault(e => e.Action is not null and not CallActionType.Unknown)?.Action;
             var action = named switch
             {

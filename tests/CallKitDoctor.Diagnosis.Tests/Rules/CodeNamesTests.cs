@@ -1,28 +1,18 @@
 using CallKitDoctor.Diagnosis.Findings;
-using CallKitDoctor.Diagnosis.Rules.Codes;
+using CallKitDoctor.Diagnosis.Rules;
 
 namespace CallKitDoctor.Diagnosis.Tests.Rules;
 
 public class CodeNamesTests
 {
     [Theory]
-    [InlineData(561017449, "!pri")]
-    [InlineData(560557684, "!int")]
-    [InlineData(1701737535, "ent?")]
-    [InlineData(1836282486, "msrv")]
-    public void FourCharacterCodesAreDecoded(int status, string fourCc)
-    {
-        Assert.Equal(fourCc, OsStatusNames.FourCc(status));
-        Assert.Contains($"'{fourCc}'", OsStatusNames.Describe(status));
-    }
-
-    [Fact]
-    public void SmallAndNegativeCodesHaveNoFourCc()
-    {
-        Assert.Null(OsStatusNames.FourCc(-50));
-        Assert.Null(OsStatusNames.FourCc(-12983));
-        Assert.Equal("-50 (bad parameter)", OsStatusNames.Describe(-50));
-    }
+    [InlineData(561017449, "561017449 ('!pri', InsufficientPriority)")]
+    [InlineData(1701737535, "1701737535 ('ent?', MissingEntitlement)")]
+    [InlineData(-50, "-50 (BadParam)")]
+    [InlineData(-12983, "-12983 (CMSessionInsufficientPriority)")]
+    [InlineData(12, "12")]
+    public void StatusCodesAreWrittenWithTheirNames(int status, string expected) =>
+        Assert.Equal(expected, CodeText.OsStatus(status));
 
     [Theory]
     [InlineData(1, null, "unentitled (1)")]
@@ -30,7 +20,7 @@ public class CodeNamesTests
     [InlineData(2, "com.apple.CallKit.error.incomingcall", "callUUIDAlreadyExists (2)")]
     [InlineData(99, null, "error 99")]
     public void CallKitErrorCodesAreNamed(int code, string? domain, string expected) =>
-        Assert.Equal(expected, CallKitErrorNames.Describe(code, domain));
+        Assert.Equal(expected, CodeText.CallKitError(code, domain));
 
     [Fact]
     public void EveryDescriptorHasAUniqueIdAndAdvice()
