@@ -31,7 +31,9 @@ public static class VerdictAssigner
         }
 
         var callKit = CallMoments.CallKitActivation(call);
-        if (callKit is not null && call.HasFinding(FindingDescriptors.HoldResumeNoActivation.Id))
+        // A call merely left on hold (an informational finding) keeps its verdict; a resume without re-activation does not.
+        if (callKit is not null && call.Findings.Exists(f =>
+                f.Id == FindingDescriptors.HoldResumeNoActivation.Id && f.Severity != FindingSeverity.Info))
         {
             return (CallVerdict.ActivationFailed,
                 $"CallKit activated the audio session at {RuleContext.When(callKit)} but did not re-activate it after the hold or interruption.");

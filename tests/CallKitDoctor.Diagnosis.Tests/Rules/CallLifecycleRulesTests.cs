@@ -218,6 +218,7 @@ public class CallLifecycleRulesTests
 
         var finding = Assert.Single(report.Calls[0].Findings, f => f.Id == "hold-resume-no-activation");
         Assert.Contains("stayed on hold after call #2", finding.Message);
+        Assert.Equal(CallVerdict.AudioActivated, report.Calls[0].Verdict);
     }
 
     [Fact]
