@@ -1,12 +1,14 @@
 using System.Text;
 using CallKitDoctor.Logging.Text;
+using CallKitDoctor.Logging.Unified;
 
 namespace CallKitDoctor.Logging.Reading;
 
 /// <summary>
 /// Opens inputs as entry sources, detecting the format from the first lines unless one is forced. Text captures
 /// (Console copies, <c>log show</c> styles, Xcode consoles, crash reports, json/ndjson, gzip-compressed or UTF-16)
-/// are read here; binary unified logs give a source that yields nothing and records an issue.
+/// are read here; a tracev3 file or a folder laid out like a logarchive goes to the unified-log reader; archives
+/// not yet supported (tar) and in-memory binary data give a source that yields nothing and records an issue.
 /// </summary>
 public static class LogSources
 {
@@ -23,7 +25,7 @@ public static class LogSources
 
         if (Directory.Exists(path))
         {
-            return new BinaryLogPlaceholderSource(path, "a directory (logarchive or sysdiagnose)");
+            return new UnifiedLogSource(path);
         }
 
         if (!File.Exists(path))
@@ -31,9 +33,9 @@ public static class LogSources
             throw new FileNotFoundException($"No such file: {path}", path);
         }
 
-        if (format == LogInputFormat.Unified || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase))
+        if (format == LogInputFormat.Unified || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase) || StartsLikeTracev3(path))
         {
-            return new BinaryLogPlaceholderSource(path, "a tracev3 file");
+            return new UnifiedLogSource(path);
         }
 
         return Create(path, format, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan), reopenable: true);
@@ -88,6 +90,24 @@ public static class LogSources
         }
 
         return Enum.TryParse(name.Trim(), ignoreCase: true, out format) && Enum.IsDefined(format);
+    }
+
+    private static bool StartsLikeTracev3(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual((ReadOnlySpan<byte>)[0x00, 0x10, 0x00, 0x00]);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static ILogEntrySource Create(string name, LogInputFormat format, Func<Stream> open, bool reopenable)

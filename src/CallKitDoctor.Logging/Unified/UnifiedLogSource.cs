@@ -73,8 +73,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
             yield break;
         }
 
+        var fileCount = 0;
         foreach (var file in files)
         {
+            fileCount++;
             Tracev3Reader reader;
             try
             {
@@ -117,6 +119,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 Statistics.Add(reader.Statistics);
                 AddIssues(reader.Errors);
             }
+        }
+
+        if (fileCount == 0)
+        {
+            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, _path, "no .tracev3 files found (not a logarchive or diagnostics folder?)"));
         }
 
         AddIssues(_strings.Errors);

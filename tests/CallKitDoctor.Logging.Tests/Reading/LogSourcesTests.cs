@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Logging.Unified;
 
 namespace CallKitDoctor.Logging.Tests.Reading;
 
@@ -83,22 +84,32 @@ public sealed class LogSourcesTests : IDisposable
     }
 
     [Fact]
-    public void DirectoryIsLeftToTheUnifiedReader()
+    public void DirectoryGoesToTheUnifiedReader()
     {
         var source = LogSources.Open(_dir);
+        Assert.IsType<UnifiedLogSource>(source);
         Assert.Equal(LogInputFormat.Unified, source.Summary.Format);
         Assert.Empty(source.ReadEntries());
         var issue = Assert.Single(source.Summary.Issues);
-        Assert.Contains("binary unified logs are read by the unified reader", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("no .tracev3 files found", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Tracev3ContentIsLeftToTheUnifiedReader()
+    public void Tracev3ContentGoesToTheUnifiedReader()
     {
         var source = LogSources.Open(Write("0000000000000030.bin", [0x00, 0x10, 0x00, 0x00, 0x11, 0x00, 0x00, 0x00]));
+        Assert.IsType<UnifiedLogSource>(source);
         Assert.Equal(LogInputFormat.Unified, source.Summary.Format);
         Assert.Empty(source.ReadEntries());
-        Assert.Single(source.Summary.Issues);
+        Assert.Contains(source.Summary.Issues, i => i.Severity == LogReadIssueSeverity.Error);
+    }
+
+    [Fact]
+    public void InMemoryTracev3IsRecordedNotRead()
+    {
+        var source = LogSources.FromBytes([0x00, 0x10, 0x00, 0x00, 0x11, 0x00, 0x00, 0x00], "pasted");
+        Assert.Empty(source.ReadEntries());
+        Assert.Contains("binary unified logs are read by the unified reader", Assert.Single(source.Summary.Issues).Message, StringComparison.Ordinal);
     }
 
     [Fact]
