@@ -1,31 +1,65 @@
 using CallKitDoctor.Diagnosis.Events;
+using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Diagnosis.Signatures;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis;
 
 /// <summary>
-/// Reads a log source, recognises call events, rebuilds each call's flow and runs the rules
-/// (placeholder until the rules land: reports no calls).
+/// Reads a log source once, recognises call events, rebuilds each call's flow, runs the rules and sets the verdicts.
+/// Memory grows only with the recognised events (and their entries, kept as evidence), never with the input.
 /// </summary>
-public sealed class CallDiagnoser(ICallEventMatcher matcher)
+public sealed class CallDiagnoser
 {
+    private readonly ICallEventMatcher _matcher;
+    private readonly DiagnosisOptions _options;
+    private readonly IReadOnlyList<DiagnosticRule> _rules;
+
+    public CallDiagnoser(ICallEventMatcher matcher)
+        : this(matcher, DiagnosisOptions.Default)
+    {
+    }
+
+    public CallDiagnoser(ICallEventMatcher matcher, DiagnosisOptions options, IReadOnlyList<DiagnosticRule>? rules = null)
+    {
+        _matcher = matcher;
+        _options = options;
+        _rules = rules ?? RuleSet.Default;
+    }
+
     /// <summary>A diagnoser over the embedded signature catalog.</summary>
     public static CallDiagnoser CreateDefault() => new(SignatureMatcher.Default);
 
     public DiagnosisReport Diagnose(ILogEntrySource source, CancellationToken cancellationToken = default)
     {
-        var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = new LogCoverage() };
+        var coverage = new LogCoverage();
+        var events = new List<CallEvent>();
         foreach (var entry in source.ReadEntries(cancellationToken))
         {
-            report.Coverage.Observe(entry);
-            if (matcher.Match(entry) is not null)
+            coverage.Observe(entry);
+            if (_matcher.Match(entry) is { } e)
             {
-                report.RecognisedEvents++;
+                events.Add(e);
             }
         }
 
+        var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
+        report.RecognisedEvents = events.Count;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var flows = new CallFlowBuilder(_options).Build(new EventTimeline(events));
+        var context = new RuleContext(flows, coverage, _options);
+        foreach (var rule in _rules)
+        {
+            rule.Analyze(context);
+        }
+
+        VerdictAssigner.Assign(context);
+        report.Calls.AddRange(flows.Calls);
+        report.Findings.AddRange(context.LogFindings);
+        report.OtherEvents.AddRange(flows.Unassigned);
         return report;
     }
 }

@@ -1,3 +1,4 @@
+using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Logging.Reading;
@@ -26,6 +27,9 @@ public sealed class DiagnosisReport
 
     /// <summary>Findings not tied to one call.</summary>
     public List<Finding> Findings { get; } = [];
+
+    /// <summary>Recognised events tied to no call (log-level timeline: a crash report's termination, stray audio errors).</summary>
+    public List<CallEvent> OtherEvents { get; } = [];
 
     /// <summary>Every finding, the log-level ones first, then each call's.</summary>
     public IEnumerable<Finding> AllFindings => Findings.Concat(Calls.SelectMany(c => c.Findings));

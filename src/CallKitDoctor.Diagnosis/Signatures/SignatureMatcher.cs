@@ -1,15 +1,318 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using CallKitDoctor.Diagnosis.Codes;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Signatures;
 
 /// <summary>
-/// Matches entries against the signature catalog (placeholder until the catalog lands: matches nothing).
+/// Recognises log entries with the signature catalog. Entries that carry their os_log format string are looked up
+/// exactly; others are matched on the rendered message. Most lines match nothing, so candidates are found with one
+/// multi-string search for every signature's literal anchor, and only those signatures' regexes run.
 /// </summary>
 public sealed class SignatureMatcher : ICallEventMatcher
 {
-    /// <summary>The matcher over the catalog embedded in this assembly.</summary>
-    public static SignatureMatcher Default { get; } = new();
+    private static readonly Lazy<SignatureMatcher> DefaultMatcher = new(() => new SignatureMatcher(SignatureCatalog.Embedded));
 
-    public CallEvent? Match(LogEntry entry) => null;
+    private readonly Signature[] _signatures;
+    private readonly FrozenDictionary<string, Signature[]> _byFormat;
+    private readonly SearchValues<string> _anchorSearch;
+    private readonly FrozenDictionary<char, (string Anchor, int[] Signatures)[]> _anchorsByFirstChar;
+    private readonly int _words;
+
+    public SignatureMatcher(SignatureCatalog catalog)
+    {
+        Catalog = catalog;
+        _signatures = [.. catalog.Signatures];
+        _byFormat = _signatures
+            .Where(s => s.FormatString is not null)
+            .GroupBy(s => s.FormatString!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToArray(), StringComparer.Ordinal);
+        var anchors = _signatures
+            .Where(s => s.Anchor.Length > 0)
+            .GroupBy(s => s.Anchor, StringComparer.Ordinal)
+            .Select(g => (Anchor: g.Key, Signatures: g.Select(s => s.Index).ToArray()))
+            .ToArray();
+        _anchorSearch = SearchValues.Create(anchors.Select(a => a.Anchor).ToArray(), StringComparison.Ordinal);
+        _anchorsByFirstChar = anchors
+            .GroupBy(a => a.Anchor[0])
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _words = (_signatures.Length + 63) / 64;
+    }
+
+    /// <summary>The matcher over the catalog embedded in this assembly.</summary>
+    public static SignatureMatcher Default => DefaultMatcher.Value;
+
+    public SignatureCatalog Catalog { get; }
+
+    public CallEvent? Match(LogEntry entry)
+    {
+        try
+        {
+            return MatchCore(entry);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private CallEvent? MatchCore(LogEntry entry)
+    {
+        var message = entry.EventMessage ?? "";
+        var patternsOnly = false;
+        if (!string.IsNullOrEmpty(entry.FormatString))
+        {
+            if (_byFormat.TryGetValue(entry.FormatString, out var sameFormat))
+            {
+                return MatchExact(entry, message, sameFormat);
+            }
+
+            // A known format that is not in the catalog is not one of ours; only signatures without a format
+            // string (observed renderings, app wording) may still recognise the message.
+            patternsOnly = true;
+        }
+
+        if (message.Length == 0)
+        {
+            return null;
+        }
+
+        Span<ulong> candidates = stackalloc ulong[_words];
+        if (!FindCandidates(message, candidates))
+        {
+            return null;
+        }
+
+        for (var word = 0; word < candidates.Length; word++)
+        {
+            var bits = candidates[word];
+            while (bits != 0)
+            {
+                var index = (word * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var signature = _signatures[index];
+                if (patternsOnly && signature.FormatString is not null)
+                {
+                    continue;
+                }
+
+                if (TryRendered(signature, entry, message) is { } matched)
+                {
+                    return matched;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private CallEvent? MatchExact(LogEntry entry, string message, Signature[] signatures)
+    {
+        foreach (var signature in signatures)
+        {
+            if (!ProcessRules.IsPlausible(signature, entry))
+            {
+                continue;
+            }
+
+            Match? refinement = null;
+            if (signature.PatternRegex is { } pattern)
+            {
+                refinement = pattern.Match(message);
+                if (!refinement.Success)
+                {
+                    continue;
+                }
+            }
+
+            var arguments = signature.FormatRegex!.Match(message);
+            return Build(signature, entry, message, arguments.Success ? arguments : null, refinement, MatchConfidence.Exact);
+        }
+
+        return null;
+    }
+
+    private static CallEvent? TryRendered(Signature signature, LogEntry entry, string message)
+    {
+        if (!ProcessRules.IsPlausible(signature, entry))
+        {
+            return null;
+        }
+
+        Match? arguments = null;
+        if (signature.FormatRegex is { } format)
+        {
+            arguments = format.Match(message);
+            if (!arguments.Success)
+            {
+                return null;
+            }
+        }
+
+        Match? refinement = null;
+        if (signature.PatternRegex is { } pattern)
+        {
+            refinement = pattern.Match(message);
+            if (!refinement.Success)
+            {
+                return null;
+            }
+        }
+
+        var confidence = signature.Confidence == MatchConfidence.Heuristic ? MatchConfidence.Heuristic : MatchConfidence.Rendered;
+        return Build(signature, entry, message, arguments, refinement, confidence);
+    }
+
+    /// <summary>Sets a bit for every signature whose anchor occurs in the message; false when none does.</summary>
+    private bool FindCandidates(string message, Span<ulong> candidates)
+    {
+        var span = message.AsSpan();
+        var offset = 0;
+        var any = false;
+        while (offset < span.Length)
+        {
+            var found = span[offset..].IndexOfAny(_anchorSearch);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = offset + found;
+            if (_anchorsByFirstChar.TryGetValue(span[at], out var anchors))
+            {
+                var rest = span[at..];
+                foreach (var (anchor, signatures) in anchors)
+                {
+                    if (rest.StartsWith(anchor, StringComparison.Ordinal))
+                    {
+                        foreach (var index in signatures)
+                        {
+                            candidates[index >> 6] |= 1UL << (index & 63);
+                        }
+
+                        any = true;
+                    }
+                }
+            }
+
+            offset = at + 1;
+        }
+
+        return any;
+    }
+
+    private static CallEvent Build(Signature signature, LogEntry entry, string message, Match? arguments, Match? refinement, MatchConfidence confidence)
+    {
+        Guid? callUuid = null;
+        CallActionType? action = null;
+        bool? onHold = null;
+        bool? active = null;
+        uint? sessionId = null;
+        int? statusCode = null;
+        int? errorCode = null;
+        string? errorDomain = null;
+        int? controllingPid = null;
+
+        foreach (var (field, source) in signature.Captures)
+        {
+            if (!TryText(source, message, arguments, refinement, out var text))
+            {
+                continue;
+            }
+
+            switch (field)
+            {
+                case CaptureField.CallUuid:
+                    callUuid ??= CapturedValueParser.CallUuid(text);
+                    break;
+                case CaptureField.Action:
+                    var (parsedAction, parsedHold) = CapturedValueParser.Action(text);
+                    action ??= parsedAction;
+                    onHold ??= parsedHold;
+                    break;
+                case CaptureField.Active:
+                    active ??= CapturedValueParser.Active(text);
+                    break;
+                case CaptureField.SessionId:
+                    sessionId ??= CapturedValueParser.SessionId(text);
+                    break;
+                case CaptureField.StatusCode:
+                    if (OsStatus.TryParse(text, out var status) || OsStatus.TryFind(text, out status))
+                    {
+                        statusCode ??= status.Value;
+                    }
+
+                    break;
+                case CaptureField.Error:
+                    if (ErrorReference.TryFind(text, out var error))
+                    {
+                        if (error.IsOsStatus)
+                        {
+                            statusCode ??= error.Code;
+                        }
+                        else
+                        {
+                            errorDomain ??= error.Domain;
+                            errorCode ??= error.Code;
+                        }
+                    }
+
+                    break;
+                case CaptureField.ControllingPid:
+                    controllingPid ??= CapturedValueParser.ProcessId(text);
+                    break;
+            }
+        }
+
+        var values = signature.Values;
+        active ??= values.Active;
+        action ??= values.Action;
+        onHold ??= values.OnHold;
+        errorCode ??= values.ErrorCode;
+        errorDomain ??= values.ErrorDomain;
+        var kind = active == false && signature.InactiveKind is { } inactive ? inactive : signature.Kind;
+
+        return new CallEvent
+        {
+            Kind = kind,
+            SignatureId = signature.Id,
+            Entry = entry,
+            Actor = ProcessRules.ActorOf(signature, entry),
+            Confidence = confidence,
+            CallUuid = callUuid,
+            Action = action,
+            OnHold = onHold,
+            Active = active,
+            SessionId = sessionId,
+            StatusCode = statusCode,
+            ErrorCode = errorCode,
+            ErrorDomain = errorDomain,
+            ControllingPid = controllingPid,
+        };
+    }
+
+    private static bool TryText(CaptureSource source, string message, Match? arguments, Match? refinement, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (source.Kind == CaptureSourceKind.Message)
+        {
+            text = message;
+            return true;
+        }
+
+        var name = source.GroupName!;
+        foreach (var match in (ReadOnlySpan<Match?>)[refinement, arguments])
+        {
+            if (match is not null && match.Groups.TryGetValue(name, out var group) && group.Success)
+            {
+                text = group.ValueSpan;
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -34,4 +34,10 @@ public enum LogInputFormat
 
     /// <summary>A binary tracev3 file, logarchive or sysdiagnose (read by the unified-log reader).</summary>
     Unified,
+
+    /// <summary>
+    /// Lines quoted from <c>log show</c> output with the middle columns trimmed (as people and Apple DTS paste them):
+    /// <c>2025-10-23 16:00:39.916170+1100 Glip: (CallKit) [com.apple.calls.callkit:Default] message</c>.
+    /// </summary>
+    LogShowExcerpt,
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace CallKitDoctor.Benchmarks;
+
+/// <summary>
+/// Builds large text logs for benchmarks by repeating real lines: the call flow of
+/// <c>samples/seed-production-failure.log</c> (timestamps advanced on every repetition) between runs of ordinary
+/// system chatter, so that most lines match no signature, as in a real sysdiagnose.
+/// </summary>
+public sealed class BenchLogBuilder
+{
+    private static readonly string[] Noise =
+    [
+        "0x1f3      Default     0x0                  34     0    SpringBoard: (FrontBoard) [com.apple.FrontBoard:Process] [app<com.apple.mobilemail>:412] Setting process visibility to: Background",
+        "0x7a2      Default     0x0                  88     0    locationd: [com.apple.locationd.Core:Client] {\"msg\":\"client authorization changed\", \"client\":\"<private>\", \"authorization\":4}",
+        "0x91       Info        0x0                  0      0    kernel: (AppleBCMWLANCore) wl0: Roam: scan complete, 3 candidates, rssi -61",
+        "0x2d7      Default     0x0                  105    0    audiomxd: (MediaExperience) [com.apple.coremedia:] -CMSMNotificationUtility- CMSMNotificationUtility_PostNowPlayingAppDidChange: Posting NowPlayingAppDidChange",
+        "0x4c1      Default     0x0                  61     0    runningboardd: (RunningBoard) [com.apple.runningboard:process] [app<com.apple.Preferences(501)>:977] Memory limit set to 2098 MB",
+        "0x3e0      Default     0x0                  143    0    dasd: (DuetActivityScheduler) [com.apple.duetactivityscheduler:scoring] com.apple.photoanalysisd.backgroundanalysis:2F1A0C: Decision: Must Not Proceed",
+        "0x55a      Error       0x0                  212    0    wifid: [com.apple.WiFiManager:] __WiFiDeviceProcessLinkQualityEvent: rssi=-71 noise=-92 txRate=234",
+        "0x118      Default     0x0                  77     0    backboardd: (IOKit) [com.apple.iokit:] Display brightness changed to 0.412",
+        "0x66f      Default     0x0                  340    0    identityservicesd: [com.apple.IDS:Transport] Received incoming message over the push transport <private>",
+        "0x3b1f0    Default     0x0                  1892   0    Glip: (libnetwork.dylib) [com.apple.network:connection] [C12 2F1D4E88 Hostname#6a1b2c3d:443 tcp, url hash: 1f2e3d4c] ready",
+        "0x3b1f0    Info        0x0                  1892   0    Glip: (CFNetwork) [com.apple.CFNetwork:Summary] Task <6FA26867-3604-4FFA-AA50-0F157155F894>.<1> summary for task success {transaction_duration_ms=181}",
+        "0x2c41     Default     0x0                  127    0    callservicesd: [com.apple.calls.callservicesd:Default] Screen time: Stopped monitoring screen time context for call <private>. Remaining contexts are <private>",
+    ];
+
+    private readonly string[] _flowLines;
+    private readonly int _noisePerFlow;
+
+    /// <param name="flowLines">Lines of a <c>log show</c> default-style call flow (header and footer are dropped).</param>
+    /// <param name="noisePerFlow">How many chatter lines to put between two repetitions of the flow.</param>
+    public BenchLogBuilder(IEnumerable<string> flowLines, int noisePerFlow)
+    {
+        _flowLines = flowLines.Where(l => l.Length > 31 && char.IsDigit(l[0])).ToArray();
+        _noisePerFlow = noisePerFlow;
+        if (_flowLines.Length == 0)
+        {
+            throw new ArgumentException("no timestamped lines in the flow", nameof(flowLines));
+        }
+    }
+
+    /// <summary>Writes a log of about <paramref name="lineCount"/> lines in <c>log show</c> default style.</summary>
+    public void Write(TextWriter writer, long lineCount)
+    {
+        writer.Write("Timestamp                       Thread     Type        Activity             PID    TTL  \n");
+        var clock = new DateTime(2025, 10, 23, 9, 0, 0);
+        long written = 0;
+        var noise = 0;
+        var sb = new StringBuilder(512);
+        while (written < lineCount)
+        {
+            for (var i = 0; i < _noisePerFlow && written < lineCount; i++, written++)
+            {
+                clock = clock.AddTicks(3_217);
+                WriteLine(writer, sb, clock, Noise[noise++ % Noise.Length]);
+            }
+
+            foreach (var line in _flowLines)
+            {
+                if (written++ >= lineCount)
+                {
+                    break;
+                }
+
+                clock = clock.AddTicks(9_871);
+                // The flow's own columns after the 31-character timestamp.
+                WriteLine(writer, sb, clock, line[32..]);
+            }
+
+            clock = clock.AddSeconds(7);
+        }
+    }
+
+    /// <summary>Builds the log in memory.</summary>
+    public string Build(long lineCount)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer, lineCount);
+        return writer.ToString();
+    }
+
+    private static void WriteLine(TextWriter writer, StringBuilder sb, DateTime clock, string rest)
+    {
+        sb.Clear();
+        sb.Append(clock.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)).Append("+1100 ").Append(rest).Append('\n');
+        writer.Write(sb);
+    }
+}

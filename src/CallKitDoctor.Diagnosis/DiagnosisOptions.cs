@@ -1,0 +1,29 @@
+namespace CallKitDoctor.Diagnosis;
+
+/// <summary>
+/// The time limits the rules reason with. The defaults follow CallKit's own behaviour (report window, typical
+/// activation delay); tests and unusual captures may change them.
+/// </summary>
+public sealed record DiagnosisOptions
+{
+    /// <summary>The defaults.</summary>
+    public static DiagnosisOptions Default { get; } = new();
+
+    /// <summary>
+    /// How far before a report the log must reach, when no push delivery or previous call bounds the window, to say
+    /// that no setConfiguration happened "right before" it.
+    /// </summary>
+    public TimeSpan ConfigurationLookback { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after an answer (or a start) CallKit normally activates the audio session.</summary>
+    public TimeSpan ActivationWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after a VoIP push callservicesd waits for a report before killing the app (30 s; 7 s for strict apps).</summary>
+    public TimeSpan PushReportWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after a call ends audio events (didDeactivate) are still tied to it.</summary>
+    public TimeSpan EndGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The most evidence lines one finding cites.</summary>
+    public int MaxEvidence { get; init; } = 8;
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CallKitDoctor.Diagnosis.Signatures;
+
+/// <summary>
+/// Turns an os_log format string into a regular expression over its rendered message. Every specifier
+/// (<c>%@</c>, <c>%{public}s</c>, <c>%d</c>, <c>%lu</c>, <c>%x</c>, <c>%p</c>, <c>%{BOOL}u</c>…) becomes a group
+/// <c>aN</c> that also accepts redactions (<c>&lt;private&gt;</c>, <c>&lt;redacted&gt;</c>, <c>&lt;…&gt;</c>);
+/// padded specifiers (<c>%25s:%-5d </c>) accept any padding, file name and line number.
+/// </summary>
+public sealed class FormatStringPattern
+{
+    /// <summary>Alternatives that stand for a redacted value.</summary>
+    public const string Redaction = @"<private>|<redacted>|<…>|<\.\.\.>|<mask\.hash: '[^']*'>";
+
+    private FormatStringPattern(string regex, IReadOnlyList<string> literals, int arguments)
+    {
+        Regex = regex;
+        Literals = literals;
+        Arguments = arguments;
+    }
+
+    /// <summary>The regular expression text (to be compiled with <see cref="RegexOptions.Singleline"/>).</summary>
+    public string Regex { get; }
+
+    /// <summary>The literal fragments every rendering contains verbatim (flexible padding excluded).</summary>
+    public IReadOnlyList<string> Literals { get; }
+
+    /// <summary>How many specifiers (arguments) the format has.</summary>
+    public int Arguments { get; }
+
+    /// <summary>The group name of argument <paramref name="n"/> (1-based).</summary>
+    public static string ArgumentGroup(int n) => "a" + n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Builds the pattern of <paramref name="format"/>. Malformed specifiers are taken literally.</summary>
+    public static FormatStringPattern Create(string format)
+    {
+        var tokens = Tokenize(format);
+        var regex = new StringBuilder();
+        var literals = new List<string>();
+        var arguments = 0;
+        var trimNextLiteral = false;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            if (token.Literal is { } literal)
+            {
+                if (trimNextLiteral)
+                {
+                    literal = literal.TrimStart(' ', '\t');
+                    trimNextLiteral = false;
+                }
+
+                if (t == 0 && literal.Length > 0 && (char.IsLetterOrDigit(literal[0]) || literal[0] == '_'))
+                {
+                    regex.Append(@"\b");
+                }
+
+                if (literal.Length > 0)
+                {
+                    literals.Add(literal);
+                    regex.Append(System.Text.RegularExpressions.Regex.Escape(literal));
+                }
+
+                continue;
+            }
+
+            arguments++;
+            var spec = token.Specifier;
+            var group = ArgumentGroup(arguments);
+            var padded = spec.Width > 0;
+            if (padded && !spec.LeftAlign)
+            {
+                regex.Append(@"[ \t]*");
+            }
+
+            var value = ValuePattern(spec, isLast: t == tokens.Count - 1);
+            regex.Append("(?<").Append(group).Append('>').Append(value).Append(')');
+            if (padded && spec.LeftAlign)
+            {
+                regex.Append(@"[ \t]*");
+                trimNextLiteral = true;
+            }
+        }
+
+        return new FormatStringPattern(regex.ToString(), literals, arguments);
+    }
+
+    private static string ValuePattern(Specifier spec, bool isLast)
+    {
+        var annotation = spec.Annotation?.Trim().ToLowerInvariant();
+        if (annotation is "bool")
+        {
+            return "YES|NO|true|false|0|1|" + Redaction;
+        }
+
+        var known = annotation is null or "public" or "private" or "sensitive" || annotation.StartsWith("public", StringComparison.Ordinal)
+            || annotation.StartsWith("private", StringComparison.Ordinal);
+        switch (spec.Conversion)
+        {
+            case 'd' or 'D' or 'i' or 'u' or 'U' or 'o' or 'O' when known:
+                return @"-?\d+|" + Redaction;
+            case 'x' or 'X' when known:
+                return "(?:0x)?[0-9A-Fa-f]+|" + Redaction;
+            case 'p' when known:
+                return @"(?:0x)?[0-9A-Fa-f]+|NULL|\(null\)|" + Redaction;
+            case 'f' or 'F' or 'e' or 'E' or 'g' or 'G' or 'a' or 'A' when known:
+                return @"-?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|inf|nan)|" + Redaction;
+            case 'c' or 'C' when known:
+                return @"\S|" + Redaction;
+        }
+
+        if (spec.Width > 0)
+        {
+            return @"\S+";
+        }
+
+        return isLast ? ".*" : ".*?";
+    }
+
+    private static List<Token> Tokenize(string format)
+    {
+        var tokens = new List<Token>();
+        var literal = new StringBuilder();
+        var i = 0;
+        while (i < format.Length)
+        {
+            var c = format[i];
+            if (c != '%')
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+
+            if (i + 1 < format.Length && format[i + 1] == '%')
+            {
+                literal.Append('%');
+                i += 2;
+                continue;
+            }
+
+            if (TryParseSpecifier(format, i, out var spec, out var next))
+            {
+                if (literal.Length > 0)
+                {
+                    tokens.Add(new Token(literal.ToString(), default));
+                    literal.Clear();
+                }
+
+                tokens.Add(new Token(null, spec));
+                i = next;
+            }
+            else
+            {
+                literal.Append(c);
+                i++;
+            }
+        }
+
+        if (literal.Length > 0)
+        {
+            tokens.Add(new Token(literal.ToString(), default));
+        }
+
+        return tokens;
+    }
+
+    private static bool TryParseSpecifier(string format, int start, out Specifier spec, out int next)
+    {
+        spec = default;
+        next = start;
+        var j = start + 1;
+        string? annotation = null;
+        if (j < format.Length && format[j] == '{')
+        {
+            var close = format.IndexOf('}', j);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            annotation = format[(j + 1)..close];
+            j = close + 1;
+        }
+
+        var leftAlign = false;
+        while (j < format.Length && format[j] is '-' or '+' or ' ' or '#' or '0' or '\'')
+        {
+            leftAlign |= format[j] == '-';
+            j++;
+        }
+
+        var width = 0;
+        while (j < format.Length && char.IsAsciiDigit(format[j]))
+        {
+            width = (width * 10) + (format[j] - '0');
+            j++;
+        }
+
+        if (j < format.Length && format[j] == '*')
+        {
+            width = 1;
+            j++;
+        }
+
+        if (j < format.Length && format[j] == '.')
+        {
+            j++;
+            while (j < format.Length && (char.IsAsciiDigit(format[j]) || format[j] == '*'))
+            {
+                j++;
+            }
+        }
+
+        while (j < format.Length && format[j] is 'h' or 'l' or 'q' or 'L' or 'z' or 't' or 'j')
+        {
+            j++;
+        }
+
+        if (j >= format.Length || !"@dDiuUxXoOpsScCfFeEgGaA".Contains(format[j], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        spec = new Specifier(format[j], width, leftAlign, annotation);
+        next = j + 1;
+        return true;
+    }
+
+    private readonly record struct Specifier(char Conversion, int Width, bool LeftAlign, string? Annotation);
+
+    private readonly record struct Token(string? Literal, Specifier Specifier);
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using CallKitDoctor.Diagnosis.Events;
+
+namespace CallKitDoctor.Diagnosis.Signatures;
+
+/// <summary>
+/// One catalog entry: how to recognise a kind of log line (an os_log format string and/or a pattern over the rendered
+/// message), what it means (<see cref="Kind"/>), who logs it, and which values to capture.
+/// </summary>
+public sealed class Signature
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    private readonly Lazy<Regex?> _formatRegex;
+    private readonly Lazy<Regex?> _patternRegex;
+
+    internal Signature(SignatureDefinition definition, int index)
+    {
+        Index = index;
+        Id = definition.Id;
+        Kind = definition.Kind;
+        InactiveKind = definition.InactiveKind;
+        Actor = definition.Actor;
+        ActorFromProcess = definition.ActorFromProcess;
+        Processes = definition.Processes;
+        Subsystem = definition.Subsystem;
+        Category = definition.Category;
+        Level = definition.Level;
+        FormatString = definition.FormatString;
+        Pattern = definition.Pattern;
+        Confidence = definition.Confidence;
+        Provenance = definition.Provenance;
+        Captures = definition.Captures;
+        Values = definition.Values;
+        FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
+        Anchor = definition.Anchor ?? DeriveAnchor(FormatPattern, Pattern);
+        _formatRegex = new(() => FormatPattern is null ? null : Build(FormatPattern.Regex, RegexOptions.Singleline));
+        _patternRegex = new(() => Pattern is null ? null : Build(Pattern, RegexOptions.None));
+    }
+
+    /// <summary>Position in the catalog: earlier signatures win when several match a line.</summary>
+    public int Index { get; }
+
+    /// <summary>Stable id (<c>callkit.app.report-new-incoming</c>).</summary>
+    public string Id { get; }
+
+    public EventKind Kind { get; }
+
+    /// <summary>The kind to report instead when the captured activation flag is false (e.g. "with active: 0").</summary>
+    public EventKind? InactiveKind { get; }
+
+    public EventActor Actor { get; }
+
+    /// <summary>True for client-library code that runs in any process (AVAudioSession): the actor follows the process.</summary>
+    public bool ActorFromProcess { get; }
+
+    /// <summary>Processes the line may come from (empty: decided by <see cref="Actor"/>).</summary>
+    public IReadOnlyList<string> Processes { get; }
+
+    public string? Subsystem { get; }
+
+    public string? Category { get; }
+
+    public string? Level { get; }
+
+    /// <summary>The exact os_log format string, when known from source.</summary>
+    public string? FormatString { get; }
+
+    /// <summary>A regex over the rendered message: the whole recogniser when there is no format string, else a refinement both paths must satisfy.</summary>
+    public string? Pattern { get; }
+
+    public MatchConfidence Confidence { get; }
+
+    /// <summary>Where the signature comes from (idx ids, forum threads, corpus cases).</summary>
+    public string Provenance { get; }
+
+    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
+
+    public SignatureValues Values { get; }
+
+    /// <summary>A literal every rendering contains: the pre-filter that selects this signature as a candidate.</summary>
+    public string Anchor { get; }
+
+    /// <summary>The regex derived from <see cref="FormatString"/>, when there is one.</summary>
+    public FormatStringPattern? FormatPattern { get; }
+
+    /// <summary>The compiled format regex (built on first use).</summary>
+    public Regex? FormatRegex => _formatRegex.Value;
+
+    /// <summary>The compiled pattern (built on first use).</summary>
+    public Regex? PatternRegex => _patternRegex.Value;
+
+    public override string ToString() => $"{Id} ({Kind.ToName()})";
+
+    private static Regex Build(string pattern, RegexOptions extra) =>
+        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | extra, MatchTimeout);
+
+    private static string DeriveAnchor(FormatStringPattern? format, string? pattern)
+    {
+        var best = "";
+        foreach (var literal in format?.Literals ?? [])
+        {
+            if (literal.Length > best.Length)
+            {
+                best = literal;
+            }
+        }
+
+        if (pattern is not null)
+        {
+            foreach (var literal in RegexLiteralRuns.Find(pattern))
+            {
+                if (literal.Length > best.Length)
+                {
+                    best = literal;
+                }
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,141 @@
+using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
+
+namespace CallKitDoctor.Logging.Text;
+
+/// <summary>
+/// Reads a line-oriented text capture with one <see cref="LineLayout"/>: joins continuation lines to their entry,
+/// yields unparsed lines as bare entries (counted in <see cref="LogReadSummary.UnparsedLines"/>), and records
+/// cut lines as issues. Streaming: only the entry being built is held.
+/// </summary>
+internal sealed class TextLogSource : ILogEntrySource
+{
+    private readonly Func<Stream> _open;
+    private readonly LogInputFormat _format;
+
+    public TextLogSource(string name, LogInputFormat format, Func<Stream> open)
+    {
+        Name = name;
+        _format = format;
+        _open = open;
+        Summary = new LogReadSummary { Source = name, Format = format };
+    }
+
+    public string Name { get; }
+
+    public LogReadSummary Summary { get; private set; }
+
+    public CaptureContext Context { get; } = new();
+
+    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
+
+    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
+    {
+        if (Summary.Lines > 0 || Summary.Bytes > 0)
+        {
+            Summary = new LogReadSummary { Source = Name, Format = _format };
+        }
+
+        var summary = Summary;
+        var layout = LineLayout.For(_format, Context);
+        var builder = new TextEntryBuilder(new StringPool());
+        using var lines = new TextLineReader(_open());
+        while (lines.ReadLine())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            summary.Lines = lines.LineNumber;
+            if (lines.LineWasCut)
+            {
+                summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, Name,
+                    $"line longer than {TextLineReader.MaxLineBytes} bytes was cut", lines.LineNumber, lines.LineByteOffset));
+            }
+
+            var step = Step(layout, builder, lines.Line, lines.LineNumber, out var unparsed);
+            if (step is not null)
+            {
+                yield return Count(step);
+            }
+
+            if (unparsed is not null)
+            {
+                yield return Count(unparsed);
+            }
+        }
+
+        if (builder.HasEntry)
+        {
+            yield return Count(Finish(builder));
+        }
+
+        summary.Bytes = lines.BytesRead;
+        if (lines.ReadError is { } error)
+        {
+            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, $"reading stopped: {error}", lines.LineNumber, lines.BytesRead));
+        }
+    }
+
+    /// <summary>Processes one line; returns the entry it completed (if any) and an unparsed bare entry (if any).</summary>
+    private LogEntry? Step(LineLayout layout, TextEntryBuilder builder, ReadOnlySpan<char> line, long lineNumber, out LogEntry? unparsed)
+    {
+        unparsed = null;
+        if (line.IsWhiteSpace())
+        {
+            return builder.HasEntry ? Finish(builder) : null;
+        }
+
+        LineFields fields = default;
+        var kind = layout.Classify(line, ref fields);
+        if (kind == LineKind.Entry)
+        {
+            var done = builder.HasEntry ? Finish(builder) : null;
+            builder.Start(line, lineNumber, ref fields);
+            return done;
+        }
+
+        if (kind == LineKind.Ignored)
+        {
+            return builder.HasEntry ? Finish(builder) : null;
+        }
+
+        var banner = BannerLine.Is(line);
+        if (!banner && builder.HasEntry && layout.Continues(line, builder.PreviousLine))
+        {
+            builder.AppendLine(line, lineNumber);
+            return null;
+        }
+
+        var completed = builder.HasEntry ? Finish(builder) : null;
+        if (!banner && layout.UnmatchedLinesAreEntries)
+        {
+            builder.StartBare(line, lineNumber);
+            return completed;
+        }
+
+        Summary.AddUnparsedLine(lineNumber);
+        builder.StartBare(line, lineNumber);
+        unparsed = builder.Build(Name);
+        return completed;
+    }
+
+    private LogEntry Finish(TextEntryBuilder builder)
+    {
+        if (builder.WasCut)
+        {
+            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, Name,
+                $"entry longer than {TextEntryBuilder.MaxEntryChars} characters was cut", builder.FirstLine));
+        }
+
+        return builder.Build(Name);
+    }
+
+    private LogEntry Count(LogEntry entry)
+    {
+        Summary.Entries++;
+        if (entry.Timestamp is null)
+        {
+            Summary.EntriesWithoutTimestamp++;
+        }
+
+        return entry;
+    }
+}
