@@ -8,7 +8,7 @@ namespace CallKitDoctor.Cli.Hosting;
 /// <summary>The production wiring: the log readers behind <see cref="LogSources"/> and the default diagnoser.</summary>
 public sealed class DiagnosisService : IDiagnosisService
 {
-    public IReadOnlyList<DiagnosticDescriptor> Rules => [];
+    public IReadOnlyList<DiagnosticDescriptor> Rules => FindingDescriptors.All;
 
     public DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken)
     {

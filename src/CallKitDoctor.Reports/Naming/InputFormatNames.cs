@@ -13,6 +13,7 @@ public static class InputFormatNames
         (LogInputFormat.Auto, "auto"),
         (LogInputFormat.Console, "console"),
         (LogInputFormat.LogShowDefault, "log-show"),
+        (LogInputFormat.LogShowExcerpt, "log-excerpt"),
         (LogInputFormat.LogShowCompact, "compact"),
         (LogInputFormat.LogShowSyslog, "syslog"),
         (LogInputFormat.LogShowJson, "json"),
@@ -24,7 +25,8 @@ public static class InputFormatNames
     ];
 
     /// <summary>Every name, in the order the help text lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = Table.Select(t => t.Name).ToArray();
+    public static IReadOnlyList<string> All { get; } =
+        Table.Select(t => t.Name).Concat(EnumNames<LogInputFormat>.Values.Where(v => !Table.Any(t => t.Format == v)).Select(EnumNames<LogInputFormat>.Of)).ToArray();
 
     /// <summary>The name of a format.</summary>
     public static string Of(LogInputFormat format)
@@ -40,7 +42,7 @@ public static class InputFormatNames
         return EnumNames<LogInputFormat>.Of(format);
     }
 
-    /// <summary>Finds a format by name (case-insensitive).</summary>
+    /// <summary>Finds a format by name (case-insensitive); formats the table does not list go by their kebab-case enum name.</summary>
     public static bool TryParse(string name, out LogInputFormat format)
     {
         foreach (var (f, n) in Table)
@@ -52,7 +54,6 @@ public static class InputFormatNames
             }
         }
 
-        format = LogInputFormat.Auto;
-        return false;
+        return EnumNames<LogInputFormat>.TryParse(name, out format);
     }
 }

@@ -27,6 +27,8 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
     {
     }
 
+    private readonly int _width = Math.Max(options.Width, 60);
+
     public ReportFormat Format => ReportFormat.Text;
 
     public void Render(DiagnosisReport report, TextWriter output)
@@ -38,7 +40,7 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = Math.Max(options.Width, 60);
+        console.Profile.Width = _width;
 
         WriteHeader(console, report);
         foreach (var call in report.Calls)
@@ -123,28 +125,25 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
         Line(console, (header, TerminalStyles.Heading), ("  ", TerminalStyles.Plain), (call.Verdict.ToName().ToUpperInvariant(), TerminalStyles.For(tone, bold: true)));
         if (!string.IsNullOrWhiteSpace(call.VerdictReason))
         {
-            Line(console, ("  " + call.VerdictReason, TerminalStyles.For(tone)));
+            Wrapped(console, 2, call.VerdictReason, TerminalStyles.For(tone));
         }
 
         if (call.Events.Count > 0)
         {
             console.WriteLine();
             Line(console, ("  Timeline", TerminalStyles.Heading));
-            var grid = new Grid();
-            grid.AddColumn(new GridColumn().NoWrap().PadLeft(4));
-            grid.AddColumn(new GridColumn().NoWrap());
-            grid.AddColumn(new GridColumn().NoWrap());
-            grid.AddColumn(new GridColumn());
-            foreach (var e in call.Events.Take(options.MaxTimelineEvents))
+            var shown = call.Events.Take(options.MaxTimelineEvents).ToList();
+            var processWidth = Math.Min(20, shown.Max(e => (e.Entry.Process ?? "?").Length));
+            var kindWidth = shown.Max(e => e.Kind.ToName().Length);
+            var messageWidth = Math.Clamp(_width - (4 + 15 + 2 + processWidth + 2 + kindWidth + 2), 40, options.MaxExcerptLength);
+            foreach (var e in shown)
             {
-                grid.AddRow(
-                    new Text(TimestampText.TimeOfDay(e.Timestamp), TerminalStyles.Time),
-                    new Text(Excerpt.Of(e.Entry.Process ?? "?", 24), TerminalStyles.Process),
-                    new Text(e.Kind.ToName(), TerminalStyles.For(ToneMap.Of(e.Kind))),
-                    new Text(Excerpt.Of(e.Entry.EventMessage, options.MaxExcerptLength)));
+                Line(console,
+                    ("    " + TimestampText.TimeOfDay(e.Timestamp).PadRight(15) + "  ", TerminalStyles.Time),
+                    (Excerpt.Of(e.Entry.Process ?? "?", processWidth).PadRight(processWidth) + "  ", TerminalStyles.Process),
+                    (e.Kind.ToName().PadRight(kindWidth) + "  ", TerminalStyles.For(ToneMap.Of(e.Kind))),
+                    (Excerpt.Of(e.Entry.EventMessage, messageWidth), TerminalStyles.Plain));
             }
-
-            console.Write(grid);
             if (call.Events.Count > options.MaxTimelineEvents)
             {
                 Line(console, ($"    … {call.Events.Count - options.MaxTimelineEvents} more events (all of them in --format json or html)", TerminalStyles.Dim));
@@ -162,7 +161,7 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
         }
     }
 
-    private static void WriteFinding(IAnsiConsole console, Finding finding)
+    private void WriteFinding(IAnsiConsole console, Finding finding)
     {
         var tone = ToneMap.Of(finding.Severity);
         var mark = finding.Severity switch
@@ -177,7 +176,7 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             ("  " + finding.Descriptor.Title, TerminalStyles.Heading));
         if (!string.IsNullOrWhiteSpace(finding.Message))
         {
-            Paragraph(console, finding.Message, 6, TerminalStyles.Plain);
+            Wrapped(console, 6, finding.Message, TerminalStyles.Plain);
         }
 
         foreach (var evidence in finding.Evidence)
@@ -187,7 +186,7 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             var lines = evidence.Text.Split('\n');
             foreach (var line in lines.Take(MaxEvidenceLines))
             {
-                Line(console, ("        " + Excerpt.Of(line, 400), TerminalStyles.Dim));
+                Wrapped(console, 8, line.TrimEnd(), TerminalStyles.Dim);
             }
 
             if (lines.Length > MaxEvidenceLines)
@@ -198,17 +197,30 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
 
         if (!string.IsNullOrWhiteSpace(finding.Descriptor.Recommendation))
         {
-            Line(console, ("      Fix: ", TerminalStyles.For(Tone.Good, bold: true)), (finding.Descriptor.Recommendation, TerminalStyles.Plain));
+            Wrapped(console, 6, finding.Descriptor.Recommendation, TerminalStyles.Plain, ("Fix: ", TerminalStyles.For(Tone.Good, bold: true)));
         }
     }
 
     private static void Field(IAnsiConsole console, string label, string value, Style? style = null) =>
         Line(console, ($"{label,-8}   ", TerminalStyles.Label), (value, style ?? TerminalStyles.Plain));
 
-    private static void Paragraph(IAnsiConsole console, string text, int indent, Style style)
+    private void Wrapped(IAnsiConsole console, int indent, string text, Style style, (string Text, Style Style)? label = null)
     {
-        var pad = new Padder(new Text(text, style)).Padding(indent, 0, 0, 0);
-        console.Write(pad);
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var line in WordWrap.Lines(Utf16Text.Sanitize(text), _width - indent, _width - indent - (label?.Text.Length ?? 0)))
+        {
+            if (first && label is { } l)
+            {
+                Line(console, (pad + l.Text, l.Style), (line, style));
+            }
+            else
+            {
+                Line(console, (pad + line, style));
+            }
+
+            first = false;
+        }
     }
 
     private static void Line(IAnsiConsole console, params (string Text, Style Style)[] parts)
