@@ -7,7 +7,12 @@ internal static class CliProcess
 {
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "callkit-doctor.dll");
 
-    public static CliRun Run(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static CliRun Run(IReadOnlyDictionary<string, string?>? environment, params string[] args) => Start(environment, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input.</summary>
+    public static CliRun RunWithInput(string input, params string[] args) => Start(null, input, args);
+
+    private static CliRun Start(IReadOnlyDictionary<string, string?>? environment, string? input, string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -29,6 +34,11 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
