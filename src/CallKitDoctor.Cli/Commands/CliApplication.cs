@@ -45,6 +45,11 @@ public static class CliApplication
             environment.Output.Flush();
             return exit;
         }
+        catch (OperationCanceledException)
+        {
+            environment.Error.WriteLine("callkit-doctor: cancelled");
+            return ExitCodes.Cancelled;
+        }
 #pragma warning disable CA1031 // The process boundary: any bug becomes one line on stderr and exit code 3.
         catch (Exception ex)
 #pragma warning restore CA1031

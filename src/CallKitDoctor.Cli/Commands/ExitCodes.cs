@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A bug in callkit-doctor (one-line reason on stderr).</summary>
     public const int InternalError = 3;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }

@@ -39,6 +39,8 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
+            // No CI/terminal auto-detection: colour and width are decided by the caller alone.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         console.Profile.Width = _width;
 

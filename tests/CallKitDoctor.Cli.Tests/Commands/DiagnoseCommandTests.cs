@@ -156,6 +156,15 @@ public sealed class DiagnoseCommandTests : IDisposable
         Assert.StartsWith("callkit-doctor: internal error: InvalidOperationException: boom", Assert.Single(run.StderrLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CancellationExitsWithTheInterruptCode()
+    {
+        var run = CliRun.Of(new FakeDiagnosisService(new OperationCanceledException()), "diagnose", _log);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal("callkit-doctor: cancelled", Assert.Single(run.StderrLines));
+    }
+
     [Theory]
     [InlineData("diagnose")]
     [InlineData("diagnose", "LOG", "--format", "pdf")]

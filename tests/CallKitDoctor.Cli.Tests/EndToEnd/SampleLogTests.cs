@@ -115,10 +115,15 @@ public class SampleLogTests
         Assert.Equal("-", JsonReport.Parse(run.Stdout).Root.GetProperty("input").GetProperty("path").GetString());
     }
 
-    [Fact]
-    public void AsAProcessTheTerminalReportHasNoColourWhenPiped()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AsAProcessTheTerminalReportHasNoColourWhenPiped(bool inCi)
     {
-        var run = CliProcess.Run("diagnose", Production);
+        var environment = inCi
+            ? new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["TERM"] = "xterm-256color" }
+            : null;
+        var run = CliProcess.Run(environment, "diagnose", Production);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Stdout);
