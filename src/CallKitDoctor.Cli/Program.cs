@@ -1,3 +1,6 @@
+using CallKitDoctor.Cli.Commands;
+using CallKitDoctor.Cli.Hosting;
+
 namespace CallKitDoctor.Cli;
 
 /// <summary>The <c>callkit-doctor</c> entry point: a thin shell over the diagnosis and report libraries.</summary>
@@ -5,7 +8,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("callkit-doctor: commands are being wired up; see README.md.");
-        return args.Length == 0 ? 2 : 2;
+        using var environment = CliEnvironment.FromProcess();
+        return CliApplication.Run(args, environment);
     }
 }

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Text;
+using CallKitDoctor.Cli.Hosting;
+using CallKitDoctor.Cli.Output;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Reports.Naming;
+using CallKitDoctor.Reports.Rendering;
+
+namespace CallKitDoctor.Cli.Commands;
+
+/// <summary>
+/// <c>callkit-doctor diagnose LOG [--format text|json|markdown|html] [--output FILE] [--input-format …]
+/// [--fail-on ID[,ID]] [--no-color]</c>: reads the log, diagnoses every call and writes the report.
+/// </summary>
+internal static class DiagnoseCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var log = new Argument<string>("LOG")
+        {
+            Description = "The log to diagnose: a Console.app copy, a `log show` export (any style), Xcode console output, a crash report; `-` reads standard input.",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(ReportFormatNames.All);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output.",
+            HelpName = "FILE",
+        };
+        var inputFormat = new Option<string>("--input-format")
+        {
+            Description = "The input's layout; `auto` detects it from the content.",
+            DefaultValueFactory = _ => "auto",
+        };
+        inputFormat.AcceptOnlyFromAmong([.. InputFormatNames.All]);
+        var failOn = new Option<string[]>("--fail-on")
+        {
+            Description = "Exit with code 1 when any of these findings occur (comma-separated ids; see `callkit-doctor rules`).",
+            HelpName = "ID[,ID]",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "Never use colours in the text report (also off when NO_COLOR is set or stdout is not a terminal).",
+        };
+
+        var command = new Command("diagnose", "Diagnose CallKit audio activation for every call in a log.")
+        {
+            log, format, output, inputFormat, failOn, noColor,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            environment,
+            new DiagnoseRequest(
+                parse.GetRequiredValue(log),
+                ReportFormatNames.Parse(parse.GetValue(format) ?? "text"),
+                parse.GetValue(output),
+                InputFormatNames.TryParse(parse.GetValue(inputFormat) ?? "auto", out var f) ? f : LogInputFormat.Auto,
+                parse.GetValue(failOn) ?? [],
+                parse.GetValue(noColor)),
+            cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliEnvironment environment, DiagnoseRequest request, CancellationToken cancellationToken)
+    {
+        var failOn = FailOnList.Parse(request.FailOn, environment.Diagnosis.Rules, out var failOnError);
+        if (failOn is null)
+        {
+            return CliApplication.Fail(environment, failOnError!);
+        }
+
+        if (request.Log != "-" && !File.Exists(request.Log) && !Directory.Exists(request.Log))
+        {
+            return CliApplication.Fail(environment, $"cannot read {request.Log}: no such file or directory");
+        }
+
+        DiagnosisReport report;
+        try
+        {
+            report = environment.Diagnosis.Diagnose(request.Log, request.InputFormat, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
+        {
+            return CliApplication.Fail(environment, $"cannot read {request.Log}: {ex.Message}");
+        }
+
+        var options = new RenderOptions
+        {
+            Color = ColorPolicy.UseColor(environment.OutputIsTerminal, environment.NoColorVariable, request.NoColor, request.Output is not null),
+            Width = environment.TerminalWidth,
+            Tool = ToolInfo.For(typeof(DiagnoseCommand).Assembly),
+        };
+        var renderer = ReportRenderers.Create(request.Format, options);
+        if (request.Output is { } file)
+        {
+            try
+            {
+                using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                renderer.Render(report, writer);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return CliApplication.Fail(environment, $"cannot write {file}: {ex.Message}");
+            }
+        }
+        else
+        {
+            renderer.Render(report, environment.Output);
+            environment.Output.Flush();
+        }
+
+        if (failOn.IsEmpty)
+        {
+            return ExitCodes.Success;
+        }
+
+        var matches = failOn.Matches(report);
+        if (matches.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        environment.Error.WriteLine($"callkit-doctor: --fail-on: found {string.Join(", ", matches.Select(m => $"{m.Id} ({m.Count})"))}");
+        return ExitCodes.FailOnFinding;
+    }
+
+    private sealed record DiagnoseRequest(string Log, ReportFormat Format, string? Output, LogInputFormat InputFormat, string[] FailOn, bool NoColor);
+}

@@ -1,0 +1,16 @@
+using CallKitDoctor.Diagnosis.Findings;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Logging.Reading;
+
+namespace CallKitDoctor.Cli.Hosting;
+
+/// <summary>What the commands need from the libraries: diagnose an input, and list the findings the rules can report.</summary>
+public interface IDiagnosisService
+{
+    /// <summary>Every finding descriptor the rules can report (for <c>rules</c> and <c>--fail-on</c>).</summary>
+    IReadOnlyList<DiagnosticDescriptor> Rules { get; }
+
+    /// <summary>Reads and diagnoses <paramref name="path"/> (<c>-</c> for standard input).</summary>
+    /// <exception cref="IOException">The input cannot be opened or read.</exception>
+    DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken);
+}

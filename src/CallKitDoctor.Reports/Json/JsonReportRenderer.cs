@@ -1,0 +1,341 @@
+using System.Text.Json;
+using CallKitDoctor.Diagnosis.Events;
+using CallKitDoctor.Diagnosis.Findings;
+using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Reports.Formatting;
+using CallKitDoctor.Reports.Naming;
+using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Summaries;
+
+namespace CallKitDoctor.Reports.Json;
+
+/// <summary>
+/// Writes the versioned JSON document (<c>docs/json-schema.md</c>) with a streaming <see cref="Utf8JsonWriter"/>:
+/// every field is always present (null when unknown), enums are kebab-case, timestamps are written as <c>log</c>
+/// prints them plus an ISO 8601 instant when the date and offset are known.
+/// </summary>
+public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
+{
+    /// <summary>How many events are written between two flushes to the output.</summary>
+    private const int EventsPerFlush = 256;
+
+    public JsonReportRenderer()
+        : this(new RenderOptions())
+    {
+    }
+
+    public ReportFormat Format => ReportFormat.Json;
+
+    public void Render(DiagnosisReport report, TextWriter output)
+    {
+        using var sink = new TextWriterJsonSink(output);
+        var w = sink.Writer;
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", report.SchemaVersion);
+        w.WriteStartObject("tool");
+        WriteString(w, "name", options.Tool.Name);
+        WriteString(w, "version", options.Tool.Version);
+        w.WriteEndObject();
+        WriteInput(w, report.Input);
+        WriteContext(w, report.Context);
+        WriteCoverage(w, report.Coverage);
+        w.WriteNumber("recognisedEvents", report.RecognisedEvents);
+        sink.Drain();
+
+        w.WriteStartArray("calls");
+        foreach (var call in report.Calls)
+        {
+            WriteCall(w, call, sink);
+            sink.Drain();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            WriteFinding(w, finding);
+        }
+
+        w.WriteEndArray();
+        WriteSummary(w, ReportSummary.Of(report));
+        w.WriteEndObject();
+        sink.Drain();
+        output.WriteLine();
+        output.Flush();
+    }
+
+    private static void WriteInput(Utf8JsonWriter w, LogReadSummary input)
+    {
+        w.WriteStartObject("input");
+        WriteString(w, "path", input.Source);
+        WriteString(w, "format", input.Format.ToName());
+        w.WriteNumber("lines", input.Lines);
+        w.WriteNumber("bytes", input.Bytes);
+        w.WriteNumber("entries", input.Entries);
+        w.WriteNumber("entriesWithoutTimestamp", input.EntriesWithoutTimestamp);
+        w.WriteNumber("unparsedLines", input.UnparsedLines);
+        w.WriteStartArray("unparsedLineNumbers");
+        foreach (var line in input.UnparsedLineNumbers)
+        {
+            w.WriteNumberValue(line);
+        }
+
+        w.WriteEndArray();
+        w.WriteBoolean("partial", input.IsPartial);
+        w.WriteNumber("issueCount", input.IssueCount);
+        w.WriteStartArray("issues");
+        foreach (var issue in input.Issues)
+        {
+            w.WriteStartObject();
+            WriteString(w, "severity", issue.Severity.ToName());
+            WriteString(w, "source", issue.Source);
+            WritePositive(w, "line", issue.Line);
+            WriteNonNegative(w, "byteOffset", issue.ByteOffset);
+            WriteString(w, "message", issue.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteContext(Utf8JsonWriter w, CaptureContext context)
+    {
+        w.WriteStartObject("context");
+        WriteString(w, "osVersion", context.OsVersion);
+        WriteString(w, "osBuild", context.OsBuild);
+        WriteString(w, "deviceModel", context.DeviceModel);
+        WriteString(w, "appName", context.AppName);
+        WriteString(w, "appVersion", context.AppVersion);
+        WriteString(w, "captureTime", context.CaptureTime is { } t ? TimestampText.Iso(t) : null);
+        WriteString(w, "timeZone", context.TimeZoneName);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter w, LogCoverage coverage)
+    {
+        w.WriteStartObject("coverage");
+        WriteTime(w, "first", "firstInstant", coverage.First);
+        WriteTime(w, "last", "lastInstant", coverage.Last);
+        w.WriteNumber("entries", coverage.Entries);
+        w.WriteStartArray("processes");
+        foreach (var (name, window) in coverage.Processes.OrderBy(p => p.Value.First).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            WriteString(w, "name", name);
+            WriteTime(w, "first", "firstInstant", window.First);
+            WriteTime(w, "last", "lastInstant", window.Last);
+            w.WriteNumber("entries", window.Entries);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCall(Utf8JsonWriter w, CallFlow call, TextWriterJsonSink sink)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("index", call.Index);
+        WriteString(w, "direction", call.Direction.ToName());
+        WriteString(w, "callUuid", call.CallUuid?.ToString("D").ToUpperInvariant());
+        WriteString(w, "appProcess", call.AppProcess);
+        WriteTime(w, "start", "startInstant", call.Start);
+        WriteTime(w, "end", "endInstant", call.End);
+        WriteString(w, "verdict", call.Verdict.ToName());
+        WriteString(w, "verdictReason", call.VerdictReason);
+        w.WriteStartArray("events");
+        var written = 0;
+        foreach (var e in call.Events)
+        {
+            WriteEvent(w, e);
+            if (++written % EventsPerFlush == 0)
+            {
+                sink.Drain();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("findings");
+        foreach (var finding in call.Findings)
+        {
+            WriteFinding(w, finding);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, CallEvent e)
+    {
+        var entry = e.Entry;
+        w.WriteStartObject();
+        WriteTime(w, "time", "instant", e.Timestamp);
+        WriteString(w, "process", entry.Process);
+        w.WriteNumberOrNull("pid", entry.ProcessId);
+        WriteString(w, "actor", e.Actor.ToName());
+        WriteString(w, "kind", e.Kind.ToName());
+        WriteString(w, "signature", e.SignatureId);
+        WriteString(w, "confidence", e.Confidence.ToName());
+        WriteLocation(w, entry.Location);
+        WriteString(w, "text", entry.EventMessage);
+        w.WriteStartObject("values");
+        if (e.CallUuid is { } uuid)
+        {
+            WriteString(w, "callUuid", uuid.ToString("D").ToUpperInvariant());
+        }
+
+        if (e.Action is { } action)
+        {
+            WriteString(w, "action", action.ToName());
+        }
+
+        if (e.OnHold is { } onHold)
+        {
+            w.WriteBoolean("onHold", onHold);
+        }
+
+        if (e.Active is { } active)
+        {
+            w.WriteBoolean("active", active);
+        }
+
+        if (e.SessionId is { } session)
+        {
+            w.WriteNumber("sessionId", session);
+        }
+
+        if (e.StatusCode is { } status)
+        {
+            w.WriteNumber("statusCode", status);
+        }
+
+        if (e.ErrorCode is { } code)
+        {
+            w.WriteNumber("errorCode", code);
+        }
+
+        if (e.ErrorDomain is { } domain)
+        {
+            WriteString(w, "errorDomain", domain);
+        }
+
+        if (e.ControllingPid is { } pid)
+        {
+            w.WriteNumber("controllingPid", pid);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter w, Finding finding)
+    {
+        var d = finding.Descriptor;
+        w.WriteStartObject();
+        WriteString(w, "id", d.Id);
+        WriteString(w, "severity", finding.Severity.ToName());
+        WriteString(w, "title", d.Title);
+        WriteString(w, "message", finding.Message);
+        WriteString(w, "explanation", d.Explanation);
+        WriteString(w, "recommendation", d.Recommendation);
+        WriteString(w, "helpUri", d.HelpUri);
+        w.WriteNumberOrNull("callIndex", finding.CallIndex);
+        w.WriteStartArray("evidence");
+        foreach (var ev in finding.Evidence)
+        {
+            w.WriteStartObject();
+            WriteLocation(w, ev.Location);
+            WriteTime(w, "time", "instant", ev.Timestamp);
+            WriteString(w, "process", ev.Process);
+            WriteString(w, "text", ev.Text);
+            WriteString(w, "note", ev.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, ReportSummary summary)
+    {
+        w.WriteStartObject("summary");
+        w.WriteNumber("calls", summary.Calls);
+        w.WriteStartObject("verdicts");
+        foreach (var (verdict, count) in summary.Verdicts)
+        {
+            w.WriteNumber(verdict.ToName(), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("findings");
+        foreach (var (id, count) in summary.Findings)
+        {
+            w.WriteNumber(Utf16Text.Sanitize(id), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("severities");
+        foreach (var (severity, count) in summary.Severities)
+        {
+            w.WriteNumber(severity.ToName(), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, InputLocation location)
+    {
+        WriteString(w, "source", location.Source);
+        WritePositive(w, "line", location.Line);
+        WritePositive(w, "endLine", location.Line <= 0 ? 0 : Math.Max(location.Line, location.EndLine));
+        WriteNonNegative(w, "byteOffset", location.ByteOffset);
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, string logName, string isoName, LogTimestamp? timestamp)
+    {
+        WriteString(w, logName, timestamp is null ? null : TimestampText.Log(timestamp));
+        WriteString(w, isoName, TimestampText.Iso(timestamp));
+    }
+
+    private static void WriteString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, Utf16Text.Sanitize(value));
+        }
+    }
+
+    private static void WritePositive(Utf8JsonWriter w, string name, long value)
+    {
+        if (value > 0)
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteNonNegative(Utf8JsonWriter w, string name, long value)
+    {
+        if (value >= 0)
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

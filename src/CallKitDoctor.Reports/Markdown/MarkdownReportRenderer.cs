@@ -1,0 +1,143 @@
+using CallKitDoctor.Diagnosis.Findings;
+using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Reports.Formatting;
+using CallKitDoctor.Reports.Naming;
+using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Summaries;
+
+namespace CallKitDoctor.Reports.Markdown;
+
+/// <summary>
+/// A report to paste into a ticket: a heading, the context and input as a list, per call a timeline table and its
+/// findings with the evidence lines in code blocks, then the log-level findings and the summary.
+/// </summary>
+public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRenderer
+{
+    public MarkdownReportRenderer()
+        : this(new RenderOptions())
+    {
+    }
+
+    public ReportFormat Format => ReportFormat.Markdown;
+
+    public void Render(DiagnosisReport report, TextWriter output)
+    {
+        var input = report.Input;
+        output.WriteLine($"# CallKit Doctor report: {MarkdownText.Inline(Path.GetFileName(input.Source))}");
+        output.WriteLine();
+        output.WriteLine($"*{MarkdownText.Inline(options.Tool.Name)} {MarkdownText.Inline(options.Tool.Version)}, JSON schema {report.SchemaVersion}*");
+        output.WriteLine();
+        var c = report.Context;
+        output.WriteLine($"- **Device:** {Or(Join(" ", c.OsVersion, c.OsBuild is null ? null : $"({c.OsBuild})", c.DeviceModel))}");
+        output.WriteLine($"- **App:** {Or(Join(" ", c.AppName, c.AppVersion))}");
+        if (c.CaptureTime is { } captured)
+        {
+            output.WriteLine($"- **Captured:** {TimestampText.Iso(captured)}{(c.TimeZoneName is null ? "" : " (" + MarkdownText.Inline(c.TimeZoneName) + ")")}");
+        }
+
+        output.WriteLine($"- **Input:** `{input.Source.Replace('`', '\'')}` read as {input.Format.ToName()}: {input.Lines} lines, {input.Entries} entries, " +
+            $"**{input.UnparsedLines} unparsed lines**{(input.UnparsedLines > 0 ? $" (first at {string.Join(", ", input.UnparsedLineNumbers.Take(5))})" : "")}, " +
+            $"{input.IssueCount} reading issues{(input.IsPartial ? " — **partial read**" : "")}");
+        foreach (var issue in input.Issues.Take(20))
+        {
+            output.WriteLine($"  - {MarkdownText.Inline(issue.ToString())}");
+        }
+
+        var coverage = report.Coverage;
+        output.WriteLine(coverage.First is { } first && coverage.Last is { } last
+            ? $"- **Log window:** {first} → {last}, {coverage.Processes.Count} processes"
+            : "- **Log window:** no timestamps in the log");
+        output.WriteLine($"- **Calls:** {report.Calls.Count}, {report.RecognisedEvents} recognised events");
+        output.WriteLine();
+
+        foreach (var call in report.Calls)
+        {
+            WriteCall(output, call);
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            output.WriteLine("## Log findings");
+            output.WriteLine();
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(output, finding, "###");
+            }
+        }
+
+        output.WriteLine("## Summary");
+        output.WriteLine();
+        output.WriteLine(MarkdownText.Inline(ReportSummary.Of(report).ToString()));
+        output.Flush();
+    }
+
+    private void WriteCall(TextWriter output, CallFlow call)
+    {
+        var uuid = call.CallUuid is { } u ? $" · `{u.ToString("D").ToUpperInvariant()}`" : "";
+        output.WriteLine($"## Call {call.Index} · {call.Direction.ToName()}{uuid} · **{call.Verdict.ToName()}**");
+        output.WriteLine();
+        if (!string.IsNullOrWhiteSpace(call.VerdictReason))
+        {
+            output.WriteLine($"> {MarkdownText.Inline(call.VerdictReason)}");
+            output.WriteLine();
+        }
+
+        if (call.Events.Count > 0)
+        {
+            output.WriteLine("| Time | Process | Event | Line | Message |");
+            output.WriteLine("| --- | --- | --- | ---: | --- |");
+            foreach (var e in call.Events.Take(options.MaxTimelineEvents))
+            {
+                var line = e.Entry.Location.Line > 0 ? e.Entry.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+                output.WriteLine($"| {TimestampText.TimeOfDay(e.Timestamp)} | {MarkdownText.Cell(e.Entry.Process ?? "")} | {e.Kind.ToName()} | {line} | {MarkdownText.Cell(Excerpt.Of(e.Entry.EventMessage, options.MaxExcerptLength))} |");
+            }
+
+            if (call.Events.Count > options.MaxTimelineEvents)
+            {
+                output.WriteLine($"| | | | | *… {call.Events.Count - options.MaxTimelineEvents} more events* |");
+            }
+
+            output.WriteLine();
+        }
+
+        foreach (var finding in call.Findings)
+        {
+            WriteFinding(output, finding, "###");
+        }
+    }
+
+    private static void WriteFinding(TextWriter output, Finding finding, string heading)
+    {
+        output.WriteLine($"{heading} {finding.Severity.ToName()}: `{finding.Id}` — {MarkdownText.Inline(finding.Descriptor.Title)}");
+        output.WriteLine();
+        if (!string.IsNullOrWhiteSpace(finding.Message))
+        {
+            output.WriteLine(MarkdownText.Inline(finding.Message));
+            output.WriteLine();
+        }
+
+        foreach (var evidence in finding.Evidence)
+        {
+            output.WriteLine($"Evidence `{EvidenceText.Where(evidence).Replace('`', '\'')}`{(evidence.Note is null ? "" : " — " + MarkdownText.Inline(evidence.Note))}:");
+            output.WriteLine();
+            var text = Utf16Text.Sanitize(evidence.Text);
+            var fence = MarkdownText.FenceFor(text);
+            output.WriteLine(fence);
+            output.WriteLine(text);
+            output.WriteLine(fence);
+            output.WriteLine();
+        }
+
+        if (!string.IsNullOrWhiteSpace(finding.Descriptor.Recommendation))
+        {
+            output.WriteLine($"**Fix:** {MarkdownText.Inline(finding.Descriptor.Recommendation)}");
+            output.WriteLine();
+        }
+    }
+
+    private static string Join(string separator, params string?[] parts) =>
+        string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    private static string Or(string text) => text.Length > 0 ? MarkdownText.Inline(text) : "*not stated in the log*";
+}
