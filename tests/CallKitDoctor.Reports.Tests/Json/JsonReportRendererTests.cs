@@ -3,6 +3,7 @@ using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Reports.Json;
 using CallKitDoctor.Reports.Rendering;
 using CallKitDoctor.Reports.Tests.Fixtures;
+using CallKitDoctor.Testing;
 
 namespace CallKitDoctor.Reports.Tests.Json;
 

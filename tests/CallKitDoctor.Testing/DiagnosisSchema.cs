@@ -1,11 +1,10 @@
 using System.Text.Json;
-using CallKitDoctor.Testing;
 using Json.Schema;
 
-namespace CallKitDoctor.Reports.Tests.Fixtures;
+namespace CallKitDoctor.Testing;
 
 /// <summary>Validates JSON output against <c>docs/diagnosis.schema.json</c>.</summary>
-internal static class DiagnosisSchema
+public static class DiagnosisSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(RepositoryRoot.PathOf("docs", "diagnosis.schema.json"))));
