@@ -27,6 +27,21 @@ public sealed class CaptureContext
     /// <summary>The device's time-zone name, when known.</summary>
     public string? TimeZoneName { get; set; }
 
+    /// <summary>The platform, e.g. <c>iPhone OS</c> (sysdiagnose name, <c>SystemVersion.plist</c> ProductName).</summary>
+    public string? Platform { get; set; }
+
+    /// <summary>The kind of device named by the sysdiagnose file, e.g. <c>iPhone</c>, <c>iPad</c>.</summary>
+    public string? DeviceClass { get; set; }
+
+    /// <summary>The archive or folder the capture came from, when it is a sysdiagnose or logarchive.</summary>
+    public string? ArchiveName { get; set; }
+
+    /// <summary>The time each log store covers (earliest and latest entry), in store order; empty for text input.</summary>
+    public IReadOnlyList<LogStoreWindow> StoreWindows { get; set; } = [];
+
+    /// <summary>The boots seen in the log with their first and last entry, earliest first; empty for text input.</summary>
+    public IReadOnlyList<BootSession> BootSessions { get; set; } = [];
+
     /// <summary>Fills every unset field from <paramref name="other"/>.</summary>
     public void MergeFrom(CaptureContext other)
     {
@@ -37,5 +52,17 @@ public sealed class CaptureContext
         AppVersion ??= other.AppVersion;
         CaptureTime ??= other.CaptureTime;
         TimeZoneName ??= other.TimeZoneName;
+        Platform ??= other.Platform;
+        DeviceClass ??= other.DeviceClass;
+        ArchiveName ??= other.ArchiveName;
+        if (StoreWindows.Count == 0)
+        {
+            StoreWindows = other.StoreWindows;
+        }
+
+        if (BootSessions.Count == 0)
+        {
+            BootSessions = other.BootSessions;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CallKitDoctor.Logging.Archives;
 using CallKitDoctor.Logging.Text;
 using CallKitDoctor.Logging.Unified;
 
@@ -7,8 +8,9 @@ namespace CallKitDoctor.Logging.Reading;
 /// <summary>
 /// Opens inputs as entry sources, detecting the format from the first lines unless one is forced. Text captures
 /// (Console copies, <c>log show</c> styles, Xcode consoles, crash reports, json/ndjson, gzip-compressed or UTF-16)
-/// are read here; a tracev3 file or a folder laid out like a logarchive goes to the unified-log reader; archives
-/// not yet supported (tar) and in-memory binary data give a source that yields nothing and records an issue.
+/// are read here; a tracev3 file goes to the unified-log reader; a folder (sysdiagnose, logarchive or tracev3 files),
+/// a tar, tar.gz or zip archive goes to <see cref="SysdiagnoseSource"/>; in-memory binary data gives a source that
+/// yields nothing and records an issue.
 /// </summary>
 public static class LogSources
 {
@@ -25,7 +27,7 @@ public static class LogSources
 
         if (Directory.Exists(path))
         {
-            return new UnifiedLogSource(path);
+            return new SysdiagnoseSource(path, ArchiveLayout.Folder);
         }
 
         if (!File.Exists(path))
@@ -38,8 +40,17 @@ public static class LogSources
             return new UnifiedLogSource(path);
         }
 
+        if (format is LogInputFormat.Auto or LogInputFormat.Unified && ArchiveDetector.Detect(path) is { } layout)
+        {
+            return new SysdiagnoseSource(path, layout);
+        }
+
         return Create(path, format, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan), reopenable: true);
     }
+
+    /// <summary>Opens a text file (a crash report inside an archive) under a display name.</summary>
+    internal static ILogEntrySource OpenNamed(string path, string name) =>
+        Create(name, LogInputFormat.Auto, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan), reopenable: true);
 
     /// <summary>Reads text already in memory (tests, pasted input).</summary>
     public static ILogEntrySource FromText(string text, string name, LogInputFormat format = LogInputFormat.Auto)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using CallKitDoctor.Logging.Archives;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified;
 
@@ -84,10 +85,10 @@ public sealed class LogSourcesTests : IDisposable
     }
 
     [Fact]
-    public void DirectoryGoesToTheUnifiedReader()
+    public void DirectoryGoesToTheArchiveReader()
     {
         var source = LogSources.Open(_dir);
-        Assert.IsType<UnifiedLogSource>(source);
+        Assert.IsType<SysdiagnoseSource>(source);
         Assert.Equal(LogInputFormat.Unified, source.Summary.Format);
         Assert.Empty(source.ReadEntries());
         var issue = Assert.Single(source.Summary.Issues);
