@@ -160,6 +160,11 @@ internal static class PredicateCompiler
             options |= RegexOptions.IgnoreCase;
         }
 
+        if ((comparison.Options & StringOptions.DiacriticInsensitive) != 0)
+        {
+            pattern = DiacriticFolding.Fold(pattern);
+        }
+
         try
         {
             regex = new Regex(@"\A(?:" + pattern + @")\z", options, RegexTimeout);
