@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Filtering.Predicates;
 using CallKitDoctor.Logging.Filtering.Time;
@@ -15,6 +16,77 @@ public sealed class EntryFilter(LogPredicate? predicate, TimeRange range, LevelI
     public static EntryFilter All { get; } = new(null, TimeRange.All, LevelInclusion.Everything);
 
     public LogPredicate? Predicate { get; } = predicate;
+
+    /// <summary>
+    /// Builds the filter from the command-line options. Times without an offset are read in <paramref name="zone"/>;
+    /// <c>--last</c> counts back from <paramref name="logEnd"/> when known, else from <paramref name="now"/>.
+    /// Fails (never throws) with a message naming the option.
+    /// </summary>
+    public static bool TryCreate(
+        EntryFilterOptions options,
+        TimeZoneInfo zone,
+        DateTimeOffset? logEnd,
+        DateTimeOffset now,
+        [NotNullWhen(true)] out EntryFilter? filter,
+        [NotNullWhen(false)] out string? error)
+    {
+        filter = null;
+        LogPredicate? predicate = null;
+        if (options.Predicate is not null)
+        {
+            if (!LogPredicate.TryParse(options.Predicate, out predicate, out var predicateError))
+            {
+                error = $"--predicate: {predicateError.Message}\n{predicateError.Underline(options.Predicate)}";
+                return false;
+            }
+        }
+
+        DateTimeOffset? start = null, end = null;
+        TimeSpan? last = null;
+        if (options.Start is not null)
+        {
+            if (!LogTimeArgument.TryParse(options.Start, zone, out var value, out var timeError))
+            {
+                error = $"--start: {timeError}";
+                return false;
+            }
+
+            start = value;
+        }
+
+        if (options.End is not null)
+        {
+            if (!LogTimeArgument.TryParse(options.End, zone, out var value, out var timeError))
+            {
+                error = $"--end: {timeError}";
+                return false;
+            }
+
+            end = value;
+        }
+
+        if (options.Last is not null)
+        {
+            if (!LastDuration.TryParse(options.Last, out var value, out var durationError))
+            {
+                error = $"--last: {durationError}";
+                return false;
+            }
+
+            last = value;
+        }
+
+        if (start > end)
+        {
+            error = $"--start {options.Start} is after --end {options.End}";
+            return false;
+        }
+
+        var range = TimeRange.Create(start, end, last, logEnd, now);
+        filter = new EntryFilter(predicate, range, new LevelInclusion(options.Info, options.Debug, options.Signpost));
+        error = null;
+        return true;
+    }
 
     public TimeRange Range { get; } = range;
 
