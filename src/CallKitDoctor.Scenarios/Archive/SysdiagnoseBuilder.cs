@@ -9,7 +9,7 @@ namespace CallKitDoctor.Scenarios.Archive;
 /// <summary>
 /// Lays a scenario out as a sysdiagnose: <c>sysdiagnose_&lt;date&gt;_&lt;time&gt;&lt;tz&gt;_iPhone-OS_iPhone_&lt;build&gt;/</c>
 /// with <c>system_logs.logarchive/</c> and <c>logs/SystemVersion/SystemVersion.plist</c>; writes it as a folder or a
-/// <c>.tar.gz</c> (entries with a fixed modification time, so the same scenario gives the same bytes).
+/// <c>.tar.gz</c> (ustar entries with a fixed modification time and no owner, so the same scenario gives the same bytes).
 /// </summary>
 public static class SysdiagnoseBuilder
 {
@@ -55,7 +55,7 @@ public static class SysdiagnoseBuilder
     {
         var modified = CaptureTime(scenario);
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: true);
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Build(scenario))
         {
@@ -66,11 +66,11 @@ public static class SysdiagnoseBuilder
                 var folder = string.Join('/', parts[..i]) + "/";
                 if (written.Add(folder))
                 {
-                    tar.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder) { ModificationTime = modified, Mode = Permissions(true) });
+                    tar.WriteEntry(new UstarTarEntry(TarEntryType.Directory, folder) { ModificationTime = modified, Mode = Permissions(true) });
                 }
             }
 
-            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file.Path)
+            tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, file.Path)
             {
                 ModificationTime = modified,
                 Mode = Permissions(false),
