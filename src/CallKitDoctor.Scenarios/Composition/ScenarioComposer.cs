@@ -70,12 +70,8 @@ public static class ScenarioComposer
             (F.SourceReceivedAction, [Method("-[CXCallSource actionCompleted:completionHandler:]"), Hidden()]),
         ],
         StepKind.CompletedAction => [(F.CompletedAction, [Hidden()])],
-        StepKind.DidActivate =>
-        [
-            (F.SourceSendingActive, [Method("-[CXCallSource handleAudioSessionActivationStateChangedTo:]_block_invoke"), TraceArgument.Int32(1)]),
-            (F.ProviderActivationNotified, [TraceArgument.Int32(1)]),
-            (F.ProviderNotifyingDelegate, [TraceArgument.Int32(1)]),
-        ],
+        StepKind.DidActivate => ActivationLines(1),
+        StepKind.DidDeactivate => ActivationLines(0),
         StepKind.EnteredForeground => [(F.EnteredForeground, [Hidden()])],
         StepKind.AppSetActive => [(F.SessionActiveChanged, SessionArguments("Activated", app))],
         StepKind.AppSetInactive => [(F.SessionActiveChanged, SessionArguments("Deactivated", app))],
@@ -87,6 +83,13 @@ public static class ScenarioComposer
         ],
         _ => [],
     };
+
+    private static List<(LogFormat Format, TraceArgument[] Arguments)> ActivationLines(int active) =>
+    [
+        (F.SourceSendingActive, [Method("-[CXCallSource handleAudioSessionActivationStateChangedTo:]_block_invoke"), TraceArgument.Int32(active)]),
+        (F.ProviderActivationNotified, [TraceArgument.Int32(active)]),
+        (F.ProviderNotifyingDelegate, [TraceArgument.Int32(active)]),
+    ];
 
     private static TraceArgument[] SessionArguments(string verb, AppProfile app) =>
         [TraceArgument.CString(AudioSessionSource), TraceArgument.Int32(984), TraceArgument.CString(verb), TraceArgument.Int32((int)app.AudioSessionId)];

@@ -12,6 +12,7 @@ public static class SeedScenarios
     public static IReadOnlyDictionary<string, CallScenario> All { get; } = new Dictionary<string, CallScenario>(StringComparer.OrdinalIgnoreCase)
     {
         ["seed-production"] = Production(),
+        ["seed-lab"] = Lab(),
     };
 
     /// <summary>
@@ -49,7 +50,46 @@ public static class SeedScenarios
         ],
     };
 
+    /// <summary>
+    /// The lab flow the DTS engineer confirmed as correct (<c>samples/seed-lab-workaround.ndjson</c>): push, launch,
+    /// delivery, <c>setConfiguration</c> right before the report, answer, CallKit's activation and didActivate, end.
+    /// </summary>
+    public static CallScenario Lab() => new()
+    {
+        Name = "seed-lab",
+        Device = new DeviceProfile
+        {
+            ProductVersion = "26.0.1",
+            BuildVersion = "23A355",
+            TimeZoneName = "Asia/Shanghai",
+            StandardOffset = TimeSpan.FromHours(8),
+            DaylightSavings = false,
+            BootUuid = Guid.Parse("C2A94D31-6E0B-4F57-8D1C-3B7E5A90F268"),
+        },
+        App = new AppProfile { ProcessId = 2231, ThreadId = 303388 },
+        CaptureTime = LabTime("18:28:20.000000"),
+        Steps =
+        [
+            Step(LabTime, StepKind.Push, "18:27:47.401604"),
+            Step(LabTime, StepKind.Launch, "18:27:47.452107", "18:27:47.454707"),
+            Step(LabTime, StepKind.Deliver, "18:27:47.459960"),
+            Step(LabTime, StepKind.SetConfiguration, "18:27:47.476283", "18:27:47.477213"),
+            Step(LabTime, StepKind.Report, "18:27:47.478526", "18:27:47.478814", "18:27:47.479620"),
+            Step(LabTime, StepKind.Answer, "18:27:51.102455", "18:27:51.103310", "18:27:51.105882", "18:27:51.106015"),
+            Step(LabTime, StepKind.ActionCompleted, "18:27:51.171204", "18:27:51.172690"),
+            Step(LabTime, StepKind.DidActivate, "18:27:51.238447", "18:27:51.240093", "18:27:51.240180"),
+            Step(LabTime, StepKind.End, "18:28:12.884301", "18:28:12.885120"),
+            Step(LabTime, StepKind.DidDeactivate, "18:28:12.931577", "18:28:12.932870", "18:28:12.933020"),
+        ],
+    };
+
     private static ScenarioStep Step(StepKind kind, params string[] times) => new(kind, [.. times.Select(At)]);
+
+    private static ScenarioStep Step(Func<string, DateTimeOffset> at, StepKind kind, params string[] times) => new(kind, [.. times.Select(at)]);
+
+    /// <summary>A local time on 2025-10-28 at +08:00.</summary>
+    private static DateTimeOffset LabTime(string time) =>
+        DateTimeOffset.ParseExact("2025-10-28 " + time + " +08:00", "yyyy-MM-dd HH:mm:ss.ffffff zzz", CultureInfo.InvariantCulture);
 
     /// <summary>A local time on 2025-10-23 in Sydney daylight time (+11:00).</summary>
     private static DateTimeOffset At(string time) =>

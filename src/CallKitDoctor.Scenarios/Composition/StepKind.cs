@@ -36,6 +36,9 @@ public enum StepKind
     /// <summary>CallKit activates the app's audio session: callservicesd sends active 1 and the delegate's didActivate runs.</summary>
     DidActivate,
 
+    /// <summary>CallKit deactivates the app's audio session: callservicesd sends active 0 and the delegate's didDeactivate runs.</summary>
+    DidDeactivate,
+
     /// <summary>The in-call UI or app comes to the foreground for the call.</summary>
     EnteredForeground,
 
