@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CallKitDoctor.Cli.Hosting;
+using CallKitDoctor.Cli.Output;
+using CallKitDoctor.Fleet.Analysis;
+using CallKitDoctor.Fleet.Engine;
+using CallKitDoctor.Fleet.Generation;
+using CallKitDoctor.Fleet.Output;
+using CallKitDoctor.Fleet.Telemetry;
+
+namespace CallKitDoctor.Cli.Commands;
+
+/// <summary>
+/// <c>callkit-doctor fleet FILE [--by COL[,COL]] [--format text|json|csv] [--compare COL=A,B] [--release-scan]
+/// [--rollout-date YYYY-MM-DD] [--workaround-effect] [--map COL=FILE_COL] [--input-format …] [--daily] [--output FILE]</c>:
+/// failure rates with Wilson intervals over call telemetry (CSV, JSON Lines, Parquet), and comparisons between groups.
+/// <c>callkit-doctor fleet generate OUTPUT</c> writes a seeded synthetic fleet.
+/// </summary>
+internal static class FleetCommand
+{
+    private static readonly string[] Formats = ["text", "json", "csv"];
+    private static readonly string[] InputFormats = ["auto", "csv", "jsonl", "parquet"];
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var file = new Argument<string>("FILE") { Description = "Call telemetry, one row per call: CSV (with a header), JSON Lines or Parquet (see docs/fleet-telemetry.md)." };
+        var by = new Option<string?>("--by") { Description = "Group by these columns (comma-separated), e.g. os_version or app_version,direction.", HelpName = "COL[,COL]" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var compare = new Option<string?>("--compare") { Description = "Compare two groups: COLUMN=BASELINE,CANDIDATE (e.g. os_version=18.4,18.4.1).", HelpName = "COL=A,B" };
+        var releaseScan = new Option<bool>("--release-scan") { Description = "Compare each os_version with the previous one and flag significant increases." };
+        var rolloutDate = new Option<string?>("--rollout-date") { Description = "Compare calls before this UTC date with calls from it on, overall and within os_version.", HelpName = "YYYY-MM-DD" };
+        var workaround = new Option<bool>("--workaround-effect") { Description = "Compare workaround=false with workaround=true, overall and within os_version." };
+        var map = new Option<string[]>("--map") { Description = "Read a documented column from another file column: did_activate=activated (repeatable).", HelpName = "COL=FILE_COL" };
+        var inputFormat = new Option<string>("--input-format") { Description = "The file's layout; `auto` goes by the extension.", DefaultValueFactory = _ => "auto" };
+        inputFormat.AcceptOnlyFromAmong(InputFormats);
+        var daily = new Option<bool>("--daily") { Description = "Also print calls and failures per day in the text output (always in JSON)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never use colours in the text output." };
+
+        var command = new Command("fleet", "Failure rates with confidence intervals across a fleet's call telemetry, and comparisons across releases and rollouts.")
+        {
+            file, by, format, compare, releaseScan, rolloutDate, workaround, map, inputFormat, daily, output, noColor,
+        };
+        command.Subcommands.Add(CreateGenerate(environment));
+        command.SetAction(parse => Run(environment, new FleetArguments(
+            parse.GetRequiredValue(file),
+            parse.GetValue(by),
+            parse.GetValue(format) ?? "text",
+            parse.GetValue(compare),
+            parse.GetValue(releaseScan),
+            parse.GetValue(rolloutDate),
+            parse.GetValue(workaround),
+            parse.GetValue(map) ?? [],
+            parse.GetValue(inputFormat) ?? "auto",
+            parse.GetValue(daily),
+            parse.GetValue(output),
+            parse.GetValue(noColor))));
+        return command;
+    }
+
+    private static Command CreateGenerate(CliEnvironment environment)
+    {
+        var path = new Argument<string>("OUTPUT") { Description = "The file to write: .csv, or .parquet." };
+        var calls = new Option<long>("--calls") { Description = "Number of calls.", DefaultValueFactory = _ => 3_000_000 };
+        var days = new Option<int>("--days") { Description = "Number of days.", DefaultValueFactory = _ => 28 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same file).", DefaultValueFactory = _ => 20250415 };
+        var command = new Command("generate", "Write a seeded SYNTHETIC fleet: a higher failure rate on iOS 18.4.1 and a workaround rollout halfway that cuts failures 5×.")
+        {
+            path, calls, days, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new FleetGeneratorOptions { Calls = parse.GetValue(calls), Days = parse.GetValue(days), Seed = parse.GetValue(seed) };
+            if (options.Calls <= 0 || options.Days <= 0)
+            {
+                return CliApplication.Fail(environment, "--calls and --days must be positive");
+            }
+
+            var target = parse.GetRequiredValue(path);
+            try
+            {
+                FleetGenerator.Write(target, options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return CliApplication.Fail(environment, $"cannot write {target}: {ex.Message}");
+            }
+
+            environment.Error.WriteLine($"callkit-doctor: wrote {options.Calls:N0} synthetic calls over {options.Days} days to {target} (rollout {options.RolloutDate:yyyy-MM-dd})");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Run(CliEnvironment environment, FleetArguments arguments)
+    {
+        var mapping = ColumnMapping.Parse(arguments.Map, out var mapError);
+        if (mapping is null)
+        {
+            return CliApplication.Fail(environment, mapError!);
+        }
+
+        PairRequest? pair = null;
+        if (arguments.Compare is { } compareText && (pair = PairRequest.Parse(compareText, out var compareError)) is null)
+        {
+            return CliApplication.Fail(environment, compareError!);
+        }
+
+        DateOnly? rollout = null;
+        if (arguments.RolloutDate is { } dateText)
+        {
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return CliApplication.Fail(environment, $"--rollout-date expects YYYY-MM-DD, got '{dateText}'");
+            }
+
+            rollout = date;
+        }
+
+        var detected = TelemetryFile.Detect(arguments.File);
+        var file = arguments.InputFormat switch
+        {
+            "csv" => detected with { Format = TelemetryFormat.Csv },
+            "jsonl" => detected with { Format = TelemetryFormat.JsonLines },
+            "parquet" => detected with { Format = TelemetryFormat.Parquet },
+            _ => detected,
+        };
+        var request = new FleetRequest
+        {
+            GroupBy = arguments.By?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+            Compare = pair,
+            ReleaseScan = arguments.ReleaseScan,
+            RolloutDate = rollout,
+            WorkaroundEffect = arguments.WorkaroundEffect,
+        };
+
+        FleetResult result;
+        try
+        {
+            using var table = TelemetryTable.Open(file, mapping);
+            result = FleetAnalyzer.Analyze(table, request);
+        }
+        catch (FleetQueryException ex)
+        {
+            return CliApplication.Fail(environment, ex.Message);
+        }
+
+        try
+        {
+            if (arguments.Output is { } path)
+            {
+                using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Render(environment, arguments, result, writer, toFile: true);
+            }
+            else
+            {
+                Render(environment, arguments, result, environment.Output, toFile: false);
+                environment.Output.Flush();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return CliApplication.Fail(environment, $"cannot write {arguments.Output}: {ex.Message}");
+        }
+
+        if (result.Load.BadRowCount > 0)
+        {
+            environment.Error.WriteLine($"callkit-doctor: {result.Load.BadRowCount:N0} of {result.Load.RowsRead:N0} rows in {file.Path} could not be used (first at line {result.Load.BadRows[0].Line}: {result.Load.BadRows[0].Reason})");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Render(CliEnvironment environment, FleetArguments arguments, FleetResult result, TextWriter writer, bool toFile)
+    {
+        switch (arguments.Format)
+        {
+            case "json":
+                FleetJsonWriter.Write(result, writer);
+                break;
+            case "csv":
+                FleetCsvWriter.Write(result, writer);
+                break;
+            default:
+                var color = ColorPolicy.UseColor(environment.OutputIsTerminal, environment.NoColorVariable, arguments.NoColor, toFile);
+                FleetTerminalWriter.Write(result, writer, color, environment.TerminalWidth, arguments.Daily);
+                break;
+        }
+    }
+
+    private sealed record FleetArguments(
+        string File,
+        string? By,
+        string Format,
+        string? Compare,
+        bool ReleaseScan,
+        string? RolloutDate,
+        bool WorkaroundEffect,
+        string[] Map,
+        string InputFormat,
+        bool Daily,
+        string? Output,
+        bool NoColor);
+}
