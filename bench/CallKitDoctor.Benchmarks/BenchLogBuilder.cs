@@ -24,7 +24,27 @@ public sealed class BenchLogBuilder
         "0x3b1f0    Default     0x0                  1892   0    Glip: (libnetwork.dylib) [com.apple.network:connection] [C12 2F1D4E88 Hostname#6a1b2c3d:443 tcp, url hash: 1f2e3d4c] ready",
         "0x3b1f0    Info        0x0                  1892   0    Glip: (CFNetwork) [com.apple.CFNetwork:Summary] Task <6FA26867-3604-4FFA-AA50-0F157155F894>.<1> summary for task success {transaction_duration_ms=181}",
         "0x2c41     Default     0x0                  127    0    callservicesd: [com.apple.calls.callservicesd:Default] Screen time: Stopped monitoring screen time context for call <private>. Remaining contexts are <private>",
+
+        // Messages of real system lines from the shared case logs, in this layout's columns.
+        "0x6a0      Default     0x0                  96     0    dasd: [com.apple.duetactivityscheduler:triggers] Trigger: <private> is now [1]",
+        "0x6a0      Default     0x0                  96     0    dasd: [com.apple.duetactivityscheduler:lifecycle] com.apple.coreduetd.monitor.MotionState:87E219:[",
+        "0x712      Default     0x0                  88     0    locationd: [com.apple.locationd.Core:Client] {\"msg\":\"CLConnection::handleDisconnection\", \"event\":\"activity\"}",
+        "0x712      Default     0x0                  88     0    locationd: [com.apple.locationd.Core:Client] Client com.apple.springboard disconnected",
+        "0x712      Default     0x0                  88     0    locationd: [com.apple.locationd.Core:Client] {\"msg\":\"state transition\", \"event\":\"state_transition\", \"state\":\"DaemonClient\", \"id\":\"0x103821e00\", \"property\":\"lifecycle\", \"old\":\"0x103821e00\", \"new\":\"0x0\"}",
+        "0x1c3      Default     0x0                  105    0    mediaserverd: (CoreAudio) [com.apple.coreaudio:carp] CAReportingClient.mm:296:-[CAReportingClient startReporters:]: starting (",
+        "0x1c3      Default     0x0                  105    0    mediaserverd: (CoreAudio) [com.apple.coreaudio:carp] 114: service type 0 set for reporter  1572879",
+        "0x1c3      Default     0x0                  105    0    mediaserverd: (CoreAudio) [com.apple.coreaudio:carp] startLogging: Client starts logging...",
+        "0x1c3      Default     0x0                  105    0    mediaserverd: (MetricsManager) [com.apple.coreaudio:metrics] MetricsManager.mm:862:-[CHMetricsManager setReporterForEngine:audioSessionID:sessionIsShared:]: Unable to set Reporter for Engine 0x10dd52bd0 on AudioSession 139531",
+        "0x2f9      Default     0x0                  58     0    assertiond: [com.apple.assertiond:assertion] [CourtBuddy:3072] dump all assertions HWM:3 (deactivateAssertion): {",
+        "0x8e1      Default     0x0                  152    0    heard: (HearingUtilities) [com.apple.HearingUtilities:Nearby] -[HUNearbyController callStatusDidChange:]:206 Call status changed - NSConcreteNotification 0x104a357f0 {name = TUCallCenterCallStatusChangedNotification; object = <private>}",
+        "0x433      Default     0x0                  71     0    symptomsd: (SymptomEvaluator) [com.apple.symptomsd:flow] entry: Fri Sep 25 11:03:03 2020         com.XXX.ObjCVoiceQuickstart (bundle)       1501724      1988409        61261       353892   0   1",
     ];
+
+    /// <summary>Chatter lines between two call flows in the dense mix (about 15% of lines are call events).</summary>
+    public const int DenseNoisePerFlow = 200;
+
+    /// <summary>Chatter lines between two call flows in the realistic mix (under 1% call events, as in a sysdiagnose).</summary>
+    public const int RealisticNoisePerFlow = 4000;
 
     private readonly string[] _flowLines;
     private readonly int _noisePerFlow;

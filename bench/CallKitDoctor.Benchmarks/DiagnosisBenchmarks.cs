@@ -8,7 +8,8 @@ namespace CallKitDoctor.Benchmarks;
 
 /// <summary>
 /// The text diagnosis pipeline's stages on the same 100,000-line log: reading alone, reading and matching, and the
-/// whole diagnosis. Compare the ratios within one run (the machines are noisy).
+/// whole diagnosis, for the dense mix (about 15% call events) and the realistic one (under 1%, as in a sysdiagnose).
+/// Compare the ratios within one run (the machines are noisy).
 /// </summary>
 [MemoryDiagnoser]
 public class DiagnosisBenchmarks
@@ -17,10 +18,14 @@ public class DiagnosisBenchmarks
     private string _text = "";
     private LogEntry[] _entries = [];
 
+    /// <summary>Chatter lines between two repetitions of the call flow.</summary>
+    [Params(BenchLogBuilder.DenseNoisePerFlow, BenchLogBuilder.RealisticNoisePerFlow)]
+    public int NoisePerFlow { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _text = new BenchLogBuilder(BenchInputs.ProductionFlow(), noisePerFlow: 200).Build(Lines);
+        _text = new BenchLogBuilder(BenchInputs.ProductionFlow(), NoisePerFlow).Build(Lines);
         _entries = [.. LogSources.FromText(_text, "bench.log").ReadEntries()];
     }
 

@@ -4,8 +4,8 @@ using BenchmarkDotNet.Running;
 namespace CallKitDoctor.Benchmarks;
 
 /// <summary>
-/// <c>generate FILE LINES [NOISE_PER_FLOW]</c> writes a benchmark log; anything else runs BenchmarkDotNet
-/// (e.g. <c>--filter *</c>).
+/// <c>generate FILE LINES [NOISE_PER_FLOW]</c> writes a benchmark log; <c>measure FILE [ROUNDS]</c> times the
+/// pipeline's stages on it (see <see cref="StageTimer"/>); anything else runs BenchmarkDotNet (e.g. <c>--filter *</c>).
 /// </summary>
 public static class Program
 {
@@ -14,10 +14,15 @@ public static class Program
         if (args.Length >= 3 && args[0] == "generate")
         {
             var lines = long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-            var noise = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200;
+            var noise = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : BenchLogBuilder.DenseNoisePerFlow;
             using var writer = new StreamWriter(args[1], false, new UTF8Encoding(false), 1 << 16);
             new BenchLogBuilder(BenchInputs.ProductionFlow(), noise).Write(writer, lines);
             return 0;
+        }
+
+        if (args.Length >= 2 && args[0] == "measure")
+        {
+            return StageTimer.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
         }
 
         Environment.SetEnvironmentVariable(BenchInputs.SamplesVariable, Path.GetDirectoryName(BenchInputs.Sample("seed-production-failure.log")));

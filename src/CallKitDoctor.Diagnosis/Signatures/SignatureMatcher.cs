@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using CallKitDoctor.Diagnosis.Codes;
@@ -10,7 +9,8 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// <summary>
 /// Recognises log entries with the signature catalog. Entries that carry their os_log format string are looked up
 /// exactly; others are matched on the rendered message. Most lines match nothing, so candidates are found with one
-/// multi-string search for every signature's literal anchor, and only those signatures' regexes run.
+/// multi-string search for the literal anchors of the signatures plausible for the entry's process and subsystem
+/// (<see cref="ScopedAnchorSearch"/>), and only those signatures' regexes run.
 /// </summary>
 public sealed class SignatureMatcher : ICallEventMatcher
 {
@@ -18,8 +18,7 @@ public sealed class SignatureMatcher : ICallEventMatcher
 
     private readonly Signature[] _signatures;
     private readonly FrozenDictionary<string, Signature[]> _byFormat;
-    private readonly SearchValues<string> _anchorSearch;
-    private readonly FrozenDictionary<char, (string Anchor, int[] Signatures)[]> _anchorsByFirstChar;
+    private readonly ScopedAnchorSearch _anchorSearch;
     private readonly int _words;
 
     public SignatureMatcher(SignatureCatalog catalog)
@@ -36,10 +35,7 @@ public sealed class SignatureMatcher : ICallEventMatcher
             .Select(g => (Anchor: g.Key, Signatures: g.Select(s => s.Index).ToArray()))
             .ToArray();
         SearchKeys = anchors.Select(a => a.Anchor).ToArray();
-        _anchorSearch = SearchValues.Create(anchors.Select(a => a.Anchor).ToArray(), StringComparison.Ordinal);
-        _anchorsByFirstChar = anchors
-            .GroupBy(a => a.Anchor[0])
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _anchorSearch = new ScopedAnchorSearch(_signatures, anchors);
         _words = (_signatures.Length + 63) / 64;
     }
 
@@ -65,13 +61,12 @@ public sealed class SignatureMatcher : ICallEventMatcher
 
     private CallEvent? MatchCore(LogEntry entry)
     {
-        var message = entry.EventMessage ?? "";
         var patternsOnly = false;
         if (!string.IsNullOrEmpty(entry.FormatString))
         {
             if (_byFormat.TryGetValue(entry.FormatString, out var sameFormat))
             {
-                return MatchExact(entry, message, sameFormat);
+                return MatchExact(entry, entry.EventMessage ?? "", sameFormat);
             }
 
             // A known format that is not in the catalog is not one of ours; only signatures without a format
@@ -79,13 +74,22 @@ public sealed class SignatureMatcher : ICallEventMatcher
             patternsOnly = true;
         }
 
+        // Only the anchors of signatures that this process and subsystem can log are searched for; when there are
+        // none, the (lazily cut) message is not even read.
+        var anchors = _anchorSearch.For(entry, entry.Process);
+        if (anchors.Count == 0)
+        {
+            return null;
+        }
+
+        var message = entry.EventMessage ?? "";
         if (message.Length == 0)
         {
             return null;
         }
 
         Span<ulong> candidates = stackalloc ulong[_words];
-        if (!FindCandidates(message, candidates))
+        if (!anchors.FindCandidates(message, candidates))
         {
             return null;
         }
@@ -168,44 +172,6 @@ public sealed class SignatureMatcher : ICallEventMatcher
 
         var confidence = signature.Confidence == MatchConfidence.Heuristic ? MatchConfidence.Heuristic : MatchConfidence.Rendered;
         return Build(signature, entry, message, arguments, refinement, confidence);
-    }
-
-    /// <summary>Sets a bit for every signature whose anchor occurs in the message; false when none does.</summary>
-    private bool FindCandidates(string message, Span<ulong> candidates)
-    {
-        var span = message.AsSpan();
-        var offset = 0;
-        var any = false;
-        while (offset < span.Length)
-        {
-            var found = span[offset..].IndexOfAny(_anchorSearch);
-            if (found < 0)
-            {
-                break;
-            }
-
-            var at = offset + found;
-            if (_anchorsByFirstChar.TryGetValue(span[at], out var anchors))
-            {
-                var rest = span[at..];
-                foreach (var (anchor, signatures) in anchors)
-                {
-                    if (rest.StartsWith(anchor, StringComparison.Ordinal))
-                    {
-                        foreach (var index in signatures)
-                        {
-                            candidates[index >> 6] |= 1UL << (index & 63);
-                        }
-
-                        any = true;
-                    }
-                }
-            }
-
-            offset = at + 1;
-        }
-
-        return any;
     }
 
     private static CallEvent Build(Signature signature, LogEntry entry, string message, Match? arguments, Match? refinement, MatchConfidence confidence)
