@@ -129,6 +129,21 @@ public sealed class LogEntryWriterTests
     }
 
     [Fact]
+    public void NdjsonWritesEmptyStringsAndZeroForUnknownFields()
+    {
+        using var doc = JsonDocument.Parse(Write(LogOutputStyle.Ndjson, new LogEntry("m")).Split('\n')[0]);
+        var root = doc.RootElement;
+
+        foreach (var name in new[] { "formatString", "subsystem", "category", "processImagePath", "senderImagePath", "timezoneName", "timestamp", "bootUUID" })
+        {
+            Assert.Equal("", root.GetProperty(name).GetString());
+        }
+
+        Assert.Equal(0, root.GetProperty("processID").GetInt32());
+        Assert.Equal(0, root.GetProperty("backtrace").GetProperty("frames").GetArrayLength());
+    }
+
+    [Fact]
     public void NdjsonOfNothingIsOnlyTheTrailer() =>
         Assert.Equal("{\"count\":0,\"finished\":1}\n", Write(LogOutputStyle.Ndjson));
 
