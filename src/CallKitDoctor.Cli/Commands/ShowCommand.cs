@@ -8,7 +8,7 @@ namespace CallKitDoctor.Cli.Commands;
 
 /// <summary>
 /// <c>callkit-doctor show PATH [--style ndjson|json|default|compact|syslog|csv] [--strings DIR] [--timesync DIR]
-/// [--output FILE]</c>: prints the entries of a tracev3 file, a logarchive-like folder (in time order across files) or
+/// [--order time|file] [--output FILE]</c>: prints the entries of a tracev3 file, a logarchive-like folder (in time order across files) or
 /// any text log the readers accept, in a <c>log show</c> style. Exit 0 when all was read, 1 when the read was partial
 /// (each error on stderr with file and byte offset), 2 for bad usage or unreadable input.
 /// </summary>
@@ -33,22 +33,28 @@ internal static class ShowCommand
         style.AcceptOnlyFromAmong("default", "compact", "syslog", "json", "ndjson", "csv");
         var strings = new Option<string?>("--strings") { Description = "The uuidtext folder (with XX/ sub folders and dsc/).", HelpName = "DIR" };
         var timesync = new Option<string?>("--timesync") { Description = "The timesync folder.", HelpName = "DIR" };
+        var order = new Option<string>("--order")
+        {
+            Description = "For a folder of tracev3 files: `time` merges their entries by time (each file's order kept), `file` prints one file after another.",
+            DefaultValueFactory = _ => "time",
+        };
+        order.AcceptOnlyFromAmong("time", "file");
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
         var command = new Command("show", "Print the entries of a unified log (tracev3, logarchive folder) or text log in a `log show` style.")
         {
-            path, style, strings, timesync, output,
+            path, style, strings, timesync, order, output,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var chosen = LogEntryWriter.TryParseStyle(parse.GetValue(style), out var parsed) ? parsed : LogOutputStyle.Default;
             return Task.FromResult(Run(environment, parse.GetRequiredValue(path), chosen, parse.GetValue(strings), parse.GetValue(timesync),
-                parse.GetValue(output), cancellationToken));
+                parse.GetValue(order) != "file", parse.GetValue(output), cancellationToken));
         });
         return command;
     }
 
-    private static int Run(CliEnvironment environment, string path, LogOutputStyle style, string? strings, string? timesync, string? outputFile,
-        CancellationToken cancellationToken)
+    private static int Run(CliEnvironment environment, string path, LogOutputStyle style, string? strings, string? timesync, bool timeOrder,
+        string? outputFile, CancellationToken cancellationToken)
     {
         foreach (var folder in new[] { strings, timesync })
         {
@@ -61,7 +67,7 @@ internal static class ShowCommand
         ILogEntrySource source;
         try
         {
-            source = Open(path, strings, timesync);
+            source = Open(path, strings, timesync, timeOrder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
@@ -103,7 +109,7 @@ internal static class ShowCommand
         return Report(environment, source.Summary);
     }
 
-    private static ILogEntrySource Open(string path, string? strings, string? timesync)
+    private static ILogEntrySource Open(string path, string? strings, string? timesync, bool timeOrder)
     {
         if (path != "-" && !File.Exists(path) && !Directory.Exists(path))
         {
@@ -124,7 +130,7 @@ internal static class ShowCommand
         {
             StringsDirectory = strings,
             TimesyncDirectory = timesync,
-            TimeOrder = true,
+            TimeOrder = timeOrder,
         });
     }
 
