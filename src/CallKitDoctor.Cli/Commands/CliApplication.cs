@@ -15,6 +15,7 @@ public static class CliApplication
         var root = new RootCommand("Diagnoses why an iOS VoIP app's CallKit call never got its audio session activated.");
         root.Subcommands.Add(DiagnoseCommand.Create(environment));
         root.Subcommands.Add(RulesCommand.Create(environment));
+        root.Subcommands.Add(ShowCommand.Create(environment));
         root.Subcommands.Add(FleetCommand.Create(environment));
         foreach (var version in root.Options.OfType<VersionOption>())
         {

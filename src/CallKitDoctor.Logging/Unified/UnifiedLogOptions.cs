@@ -8,4 +8,10 @@ public sealed class UnifiedLogOptions
 
     /// <summary>The timesync folder; default: <c>timesync/</c> under the input folder.</summary>
     public string? TimesyncDirectory { get; init; }
+
+    /// <summary>
+    /// When true, the entries of several tracev3 files are merged by time (each file's own order kept); when false
+    /// (the default), files are read one after the other in path order.
+    /// </summary>
+    public bool TimeOrder { get; init; }
 }

@@ -73,60 +73,84 @@ public sealed class UnifiedLogSource : ILogEntrySource
             yield break;
         }
 
-        var fileCount = 0;
-        foreach (var file in files)
+        var list = files.ToList();
+        var entries = _options.TimeOrder && list.Count > 1
+            ? new TimeOrderedMerge(list, f => PeekFirstTime(f, timesync), f => ReadFile(f, timesync, cancellationToken)).Read()
+            : list.SelectMany(f => ReadFile(f, timesync, cancellationToken));
+        foreach (var entry in entries)
         {
-            fileCount++;
-            Tracev3Reader reader;
-            try
-            {
-                reader = Tracev3Reader.Open(file, _oversize);
-            }
-            catch (IOException ex)
-            {
-                Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, file, ex.Message, 0, 0));
-                continue;
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, file, ex.Message, 0, 0));
-                continue;
-            }
-
-            using (reader)
-            {
-                TimesyncBoot? boot = null;
-                var bootResolved = false;
-                while (reader.MoveNext())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var header = reader.Header;
-                    if (!bootResolved && header is not null)
-                    {
-                        bootResolved = true;
-                        boot = timesync.TryGetBoot(header.BootUuid, out var b) ? b : null;
-                        Context.OsBuild ??= header.BuildVersion.Length > 0 ? header.BuildVersion : null;
-                        Context.DeviceModel ??= header.HardwareModel.Length > 0 ? header.HardwareModel : null;
-                        Context.TimeZoneName ??= header.TimeZoneName.Length > 0 ? header.TimeZoneName : null;
-                    }
-
-                    var entry = CreateEntry(reader, header, boot, file);
-                    Summary.Entries++;
-                    yield return entry;
-                }
-
-                Summary.Bytes += new FileInfo(file).Length;
-                Statistics.Add(reader.Statistics);
-                AddIssues(reader.Errors);
-            }
+            yield return entry;
         }
 
-        if (fileCount == 0)
+        if (list.Count == 0)
         {
             Summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, _path, "no .tracev3 files found (not a logarchive or diagnostics folder?)"));
         }
 
         AddIssues(_strings.Errors);
+    }
+
+    private IEnumerable<LogEntry> ReadFile(string file, TimesyncDatabase timesync, CancellationToken cancellationToken)
+    {
+        var reader = TryOpen(file, _oversize, Summary);
+        if (reader is null)
+        {
+            yield break;
+        }
+
+        using (reader)
+        {
+            TimesyncBoot? boot = null;
+            var bootResolved = false;
+            while (reader.MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var header = reader.Header;
+                if (!bootResolved && header is not null)
+                {
+                    bootResolved = true;
+                    boot = timesync.TryGetBoot(header.BootUuid, out var b) ? b : null;
+                    Context.OsBuild ??= header.BuildVersion.Length > 0 ? header.BuildVersion : null;
+                    Context.DeviceModel ??= header.HardwareModel.Length > 0 ? header.HardwareModel : null;
+                    Context.TimeZoneName ??= header.TimeZoneName.Length > 0 ? header.TimeZoneName : null;
+                }
+
+                var entry = CreateEntry(reader, header, boot, file);
+                Summary.Entries++;
+                yield return entry;
+            }
+
+            Summary.Bytes += new FileInfo(file).Length;
+            Statistics.Add(reader.Statistics);
+            AddIssues(reader.Errors);
+        }
+    }
+
+    /// <summary>The time of a file's first event (null when it has none or cannot be opened); the file is closed again.</summary>
+    private static LogTimestamp? PeekFirstTime(string file, TimesyncDatabase timesync)
+    {
+        using var reader = TryOpen(file, new OversizeStore(), summary: null);
+        if (reader is null || !reader.MoveNext())
+        {
+            return null;
+        }
+
+        var header = reader.Header;
+        var boot = header is not null && timesync.TryGetBoot(header.BootUuid, out var b) ? b : null;
+        return ToTimestamp(reader.Current.MachTime, header, boot);
+    }
+
+    private static Tracev3Reader? TryOpen(string file, OversizeStore oversize, LogReadSummary? summary)
+    {
+        try
+        {
+            return Tracev3Reader.Open(file, oversize);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            summary?.Add(new LogReadIssue(LogReadIssueSeverity.Error, file, ex.Message, 0, 0));
+            return null;
+        }
     }
 
     private static string? FindStringsDirectory(string folder)

@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using BenchmarkDotNet.Attributes;
+using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Output;
+using CallKitDoctor.Logging.Unified;
+using CallKitDoctor.Logging.Unified.Tracev3;
+
+namespace CallKitDoctor.Benchmarks;
+
+/// <summary>
+/// Hot paths of the unified-log reader and the <c>show</c> writers over the real iPadOS file
+/// <c>0000000000000f85.tracev3</c> from the shared test data (<c>CALLKIT_DOCTOR_SHARED</c>, default <c>/work/shared</c>),
+/// with its uuidtext and timesync folders so format strings resolve where the test data has them.
+/// </summary>
+[MemoryDiagnoser]
+public class UnifiedBenchmarks
+{
+    private byte[] _file = [];
+    private byte[] _chunkset = [];
+    private long _chunksetOffset;
+    private byte[] _inflated = new byte[1 << 20];
+    private string _path = "";
+    private UnifiedLogOptions _options = new();
+    private List<LogEntry> _entries = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var shared = Environment.GetEnvironmentVariable("CALLKIT_DOCTOR_SHARED") is { Length: > 0 } s ? s : "/work/shared";
+        var folder = Path.Combine(shared, "testdata", "unified_logging");
+        _path = Path.Combine(folder, "0000000000000f85.tracev3");
+        if (!File.Exists(_path))
+        {
+            throw new FileNotFoundException("the unified benchmarks need the shared test data (set CALLKIT_DOCTOR_SHARED)", _path);
+        }
+
+        _file = File.ReadAllBytes(_path);
+        _options = new UnifiedLogOptions { StringsDirectory = Path.Combine(folder, "uuidtext"), TimesyncDirectory = Path.Combine(folder, "timesync") };
+        (_chunksetOffset, _chunkset) = FirstChunkset(_file);
+        _entries = new UnifiedLogSource(_path, _options).ReadEntries().ToList();
+        foreach (var entry in _entries)
+        {
+            _ = entry.EventMessage;
+        }
+    }
+
+    /// <summary>LZ4 decode of the file's first chunkset.</summary>
+    [Benchmark]
+    public int ChunksetDecode() => ChunksetDecoder.Decode(_chunkset, ref _inflated, "bench", _chunksetOffset, new UnifiedErrorLog());
+
+    /// <summary>Every chunk decoded and every tracepoint walked into the reused event struct (no entries built).</summary>
+    [Benchmark]
+    public long ReaderWalk()
+    {
+        using var reader = new Tracev3Reader(new MemoryStream(_file, writable: false), "bench");
+        long sum = 0;
+        while (reader.MoveNext())
+        {
+            sum += (long)reader.Current.ThreadId;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Entries as <see cref="LogEntry"/> objects with their messages formatted.</summary>
+    [Benchmark]
+    public long EntriesFormatted()
+    {
+        long length = 0;
+        foreach (var entry in new UnifiedLogSource(_path, _options).ReadEntries())
+        {
+            length += entry.EventMessage.Length;
+        }
+
+        return length;
+    }
+
+    /// <summary>Writing already-read entries as ndjson.</summary>
+    [Benchmark]
+    public long NdjsonWrite() => WriteAll(LogOutputStyle.Ndjson);
+
+    /// <summary>Writing already-read entries in the default column style.</summary>
+    [Benchmark]
+    public long DefaultStyleWrite() => WriteAll(LogOutputStyle.Default);
+
+    private long WriteAll(LogOutputStyle style)
+    {
+        using var writer = LogEntryWriter.Create(style, Stream.Null);
+        foreach (var entry in _entries)
+        {
+            writer.Write(entry);
+        }
+
+        writer.Complete();
+        return writer.Tally.Total;
+    }
+
+    private static (long Offset, byte[] Data) FirstChunkset(byte[] file)
+    {
+        var offset = 0;
+        while (offset + 16 <= file.Length)
+        {
+            var tag = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(offset));
+            var size = (int)BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(offset + 8));
+            if (tag == 0x600D)
+            {
+                return (offset + 16, file.AsSpan(offset + 16, size).ToArray());
+            }
+
+            offset += 16 + size;
+            offset = (offset + 7) & ~7;
+        }
+
+        throw new InvalidDataException("no chunkset in the benchmark file");
+    }
+}
