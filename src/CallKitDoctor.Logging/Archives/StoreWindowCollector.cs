@@ -20,26 +20,36 @@ internal sealed class StoreWindowCollector
         _rootWithSeparator = Path.GetFullPath(logArchiveRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
     }
 
-    /// <summary>Which store a tracev3 file under the logarchive root belongs to.</summary>
+    /// <summary>
+    /// Which store a tracev3 file belongs to: the folder it sits in directly under the logarchive root (the path may be
+    /// a real path under <c>logArchiveRoot</c> or the display path an archive cites, <c>archive.tar.gz/…/Persist/x.tracev3</c>).
+    /// </summary>
     public LogStoreKind StoreOf(string file)
     {
-        var full = Path.GetFullPath(file);
-        if (Path.GetFileName(full).Equals("logdata.LiveData.tracev3", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileName(file).Equals("logdata.LiveData.tracev3", StringComparison.OrdinalIgnoreCase))
         {
             return LogStoreKind.LiveData;
         }
 
-        var relative = full.StartsWith(_rootWithSeparator, StringComparison.Ordinal) ? full[_rootWithSeparator.Length..] : full;
-        var slash = relative.IndexOf(Path.DirectorySeparatorChar);
-        return (slash < 0 ? string.Empty : relative[..slash]) switch
+        var full = Path.GetFullPath(file);
+        if (full.StartsWith(_rootWithSeparator, StringComparison.Ordinal))
         {
-            "Persist" => LogStoreKind.Persist,
-            "Special" => LogStoreKind.Special,
-            "Signpost" => LogStoreKind.Signpost,
-            "HighVolume" => LogStoreKind.HighVolume,
-            _ => LogStoreKind.Other,
-        };
+            var relative = full[_rootWithSeparator.Length..];
+            var slash = relative.IndexOf(Path.DirectorySeparatorChar);
+            return Kind(slash < 0 ? string.Empty : relative[..slash]);
+        }
+
+        return Kind(Path.GetFileName(Path.GetDirectoryName(file)) ?? string.Empty);
     }
+
+    private static LogStoreKind Kind(string folder) => folder switch
+    {
+        "Persist" => LogStoreKind.Persist,
+        "Special" => LogStoreKind.Special,
+        "Signpost" => LogStoreKind.Signpost,
+        "HighVolume" => LogStoreKind.HighVolume,
+        _ => LogStoreKind.Other,
+    };
 
     public void Observe(LogEntry entry)
     {

@@ -90,7 +90,7 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             }
 
             FillFromSystemVersion(root);
-            var unified = new UnifiedLogSource(logArchive);
+            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
             var collector = new StoreWindowCollector(logArchive);
             foreach (var entry in unified.ReadEntries(cancellationToken))
             {

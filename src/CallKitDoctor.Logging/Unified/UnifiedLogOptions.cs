@@ -14,4 +14,10 @@ public sealed class UnifiedLogOptions
     /// (the default), files are read one after the other in path order.
     /// </summary>
     public bool TimeOrder { get; init; }
+
+    /// <summary>
+    /// Maps a tracev3 file's path to the name entries cite as their location (an archive reader maps its private temp
+    /// folder back to <c>archive.tar.gz/member/path</c>); default: the path itself. Called once per file.
+    /// </summary>
+    public Func<string, string>? DisplayPath { get; init; }
 }

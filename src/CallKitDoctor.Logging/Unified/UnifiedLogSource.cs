@@ -98,6 +98,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             yield break;
         }
 
+        var shown = _options.DisplayPath?.Invoke(file) ?? file;
         using (reader)
         {
             TimesyncBoot? boot = null;
@@ -115,7 +116,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                     Context.TimeZoneName ??= header.TimeZoneName.Length > 0 ? header.TimeZoneName : null;
                 }
 
-                var entry = CreateEntry(reader, header, boot, file);
+                var entry = CreateEntry(reader, header, boot, shown);
                 Summary.Entries++;
                 yield return entry;
             }

@@ -37,6 +37,18 @@ public sealed class SysdiagnoseSourceTests : IDisposable
     }
 
     [Fact]
+    public void PackedEntriesCiteTheArchiveMemberNotTheTempFolder()
+    {
+        var tarGz = Packed(SysdiagnoseImage.Top + ".tar.gz", SysdiagnoseImage.WriteTarGz);
+        var (source, entries) = Read(tarGz, ArchiveLayout.TarGzip);
+
+        var logs = entries.Take(SysdiagnoseImage.LogEntries).ToList();
+        Assert.All(logs, e => Assert.StartsWith($"{SysdiagnoseImage.Top}.tar.gz/{SysdiagnoseImage.LogArchive}/", e.Location.Source, StringComparison.Ordinal));
+        Assert.All(logs, e => Assert.DoesNotContain(_spoolParent, e.Location.Source, StringComparison.Ordinal));
+        Assert.Contains(source.Context.StoreWindows, w => w.Store == LogStoreKind.Persist);
+    }
+
+    [Fact]
     public void TarGzFolderZipAndLogArchiveGiveTheSameEntries()
     {
         var folder = Path.Combine(_dir, "extracted");
