@@ -4,51 +4,15 @@ using CallKitDoctor.Logging.Reading;
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>Entries of a <c>log show --style json</c> or <c>--style ndjson</c> export, streamed.</summary>
-internal sealed class JsonLogSource : ILogEntrySource
+internal sealed class JsonLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
+    : PreparedInputSource(name, format, open)
 {
-    private readonly Func<PreparedInput> _open;
-    private readonly LogInputFormat _format;
-
-    public JsonLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
+    protected override IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, CancellationToken cancellationToken)
     {
-        Name = name;
-        _format = format;
-        _open = open;
-        Summary = new LogReadSummary { Source = name, Format = format };
-    }
-
-    public string Name { get; }
-
-    public LogReadSummary Summary { get; private set; }
-
-    public CaptureContext Context { get; } = new();
-
-    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
-
-    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
-    {
-        if (Summary.Lines > 0 || Summary.Bytes > 0)
-        {
-            Summary = new LogReadSummary { Source = Name, Format = _format };
-        }
-
-        var summary = Summary;
-        var input = _open();
-        if (input.Problem is { } problem)
-        {
-            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
-        }
-
         using var reader = new JsonEntryReader(input.Stream, Name, summary, new StringPool());
         while (reader.Next() is { } entry)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            summary.Entries++;
-            if (entry.Timestamp is null)
-            {
-                summary.EntriesWithoutTimestamp++;
-            }
-
             if (entry.TimeZoneName is { Length: > 0 } zone)
             {
                 Context.TimeZoneName ??= zone;

@@ -8,43 +8,15 @@ namespace CallKitDoctor.Logging.Text;
 /// yields unparsed lines as bare entries (counted in <see cref="LogReadSummary.UnparsedLines"/>), and records
 /// cut lines as issues. Streaming: only the entry being built is held.
 /// </summary>
-internal sealed class TextLogSource : ILogEntrySource
+internal sealed class TextLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
+    : PreparedInputSource(name, format, open)
 {
-    private readonly Func<PreparedInput> _open;
-    private readonly LogInputFormat _format;
+    private readonly LogInputFormat _format = format;
 
-    public TextLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
+    protected override IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, CancellationToken cancellationToken)
     {
-        Name = name;
-        _format = format;
-        _open = open;
-        Summary = new LogReadSummary { Source = name, Format = format };
-    }
-
-    public string Name { get; }
-
-    public LogReadSummary Summary { get; private set; }
-
-    public CaptureContext Context { get; } = new();
-
-    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
-
-    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
-    {
-        if (Summary.Lines > 0 || Summary.Bytes > 0)
-        {
-            Summary = new LogReadSummary { Source = Name, Format = _format };
-        }
-
-        var summary = Summary;
         var layout = LineLayout.For(_format, Context);
         var builder = new TextEntryBuilder(new StringPool());
-        var input = _open();
-        if (input.Problem is { } problem)
-        {
-            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
-        }
-
         using var lines = new TextLineReader(input.Stream);
         while (lines.ReadLine())
         {
@@ -59,18 +31,18 @@ internal sealed class TextLogSource : ILogEntrySource
             var step = Step(layout, builder, lines.Line, lines.LineNumber, out var unparsed);
             if (step is not null)
             {
-                yield return Count(step);
+                yield return step;
             }
 
             if (unparsed is not null)
             {
-                yield return Count(unparsed);
+                yield return unparsed;
             }
         }
 
         if (builder.HasEntry)
         {
-            yield return Count(Finish(builder));
+            yield return Finish(builder);
         }
 
         summary.Bytes = lines.BytesRead;
@@ -132,16 +104,5 @@ internal sealed class TextLogSource : ILogEntrySource
         }
 
         return builder.Build(Name);
-    }
-
-    private LogEntry Count(LogEntry entry)
-    {
-        Summary.Entries++;
-        if (entry.Timestamp is null)
-        {
-            Summary.EntriesWithoutTimestamp++;
-        }
-
-        return entry;
     }
 }

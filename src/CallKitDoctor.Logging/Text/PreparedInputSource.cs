@@ -1,0 +1,59 @@
+using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
+
+namespace CallKitDoctor.Logging.Text;
+
+/// <summary>
+/// The part every text source shares: name, summary and context, a fresh summary for each enumeration, opening the
+/// prepared input and recording its problem, and counting the entries yielded. Subclasses only parse.
+/// </summary>
+internal abstract class PreparedInputSource : ILogEntrySource
+{
+    private readonly Func<PreparedInput> _open;
+    private readonly LogInputFormat _format;
+
+    protected PreparedInputSource(string name, LogInputFormat format, Func<PreparedInput> open)
+    {
+        Name = name;
+        _format = format;
+        _open = open;
+        Summary = new LogReadSummary { Source = name, Format = format };
+    }
+
+    public string Name { get; }
+
+    public LogReadSummary Summary { get; private set; }
+
+    public CaptureContext Context { get; } = new();
+
+    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
+
+    /// <summary>Parses the opened input, yielding entries in input order and filling <paramref name="summary"/>.</summary>
+    protected abstract IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, CancellationToken cancellationToken);
+
+    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
+    {
+        if (Summary.Lines > 0 || Summary.Bytes > 0)
+        {
+            Summary = new LogReadSummary { Source = Name, Format = _format };
+        }
+
+        var summary = Summary;
+        var input = _open();
+        if (input.Problem is { } problem)
+        {
+            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
+        }
+
+        foreach (var entry in Parse(input, summary, cancellationToken))
+        {
+            summary.Entries++;
+            if (entry.Timestamp is null)
+            {
+                summary.EntriesWithoutTimestamp++;
+            }
+
+            yield return entry;
+        }
+    }
+}
