@@ -59,8 +59,7 @@ public sealed class LogPredicate
 
     /// <summary>The costs of the top-level AND/OR terms in evaluation order (cheapest first), for diagnostics and tests.</summary>
     public IReadOnlyList<int> EvaluationCosts =>
-        _root is CompiledAnd and ? [.. and.Terms.Select(t => t.Cost)] :
-        _root is CompiledOr or ? [.. or.Terms.Select(t => t.Cost)] : [_root.Cost];
+        _root is CompiledJunction junction ? [.. junction.Terms.Select(t => t.Cost)] : [_root.Cost];
 
     public override string ToString() => Syntax.ToString() ?? Text;
 }

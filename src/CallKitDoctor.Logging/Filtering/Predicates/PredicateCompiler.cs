@@ -29,10 +29,10 @@ internal static class PredicateCompiler
                 return operand is null ? null : new CompiledNot(operand);
             case AndPredicate and:
                 var andTerms = CompileAll(and.Terms, ref error);
-                return andTerms is null ? null : new CompiledAnd(andTerms);
+                return andTerms is null ? null : CompiledJunction.And(andTerms);
             case OrPredicate or:
                 var orTerms = CompileAll(or.Terms, ref error);
-                return orTerms is null ? null : new CompiledOr(orTerms);
+                return orTerms is null ? null : CompiledJunction.Or(orTerms);
             case ComparisonPredicate comparison:
                 return CompileComparison(comparison, ref error);
             default:

@@ -2,10 +2,20 @@ using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Logging.Filtering.Predicates;
 
-/// <summary>Disjunction; terms are held cheapest first so that an entry is usually accepted on a fixed field.</summary>
-internal sealed class CompiledOr(CompiledNode[] terms) : CompiledNode
+/// <summary>
+/// AND or OR over terms held cheapest first, so that an entry is usually decided on a fixed field. Both stop at the
+/// first term whose value decides the whole: false for AND, true for OR.
+/// </summary>
+internal sealed class CompiledJunction(CompiledNode[] terms, bool isAnd) : CompiledNode
 {
     private readonly CompiledNode[] _terms = [.. terms.OrderBy(t => t.Cost)];
+
+    /// <summary>The value of a term that decides the whole junction (false for AND, true for OR).</summary>
+    private readonly bool _decisive = !isAnd;
+
+    public static CompiledJunction And(CompiledNode[] terms) => new(terms, isAnd: true);
+
+    public static CompiledJunction Or(CompiledNode[] terms) => new(terms, isAnd: false);
 
     public IReadOnlyList<CompiledNode> Terms => _terms;
 
@@ -17,24 +27,24 @@ internal sealed class CompiledOr(CompiledNode[] terms) : CompiledNode
     {
         foreach (var term in _terms)
         {
-            if (term.Evaluate(entry))
+            if (term.Evaluate(entry) == _decisive)
             {
-                return true;
+                return _decisive;
             }
         }
 
-        return false;
+        return !_decisive;
     }
 
     public override bool? EvaluateWithoutMessage(LogEntry entry)
     {
-        var result = (bool?)false;
+        var result = (bool?)!_decisive;
         foreach (var term in _terms)
         {
             var value = term.EvaluateWithoutMessage(entry);
-            if (value == true)
+            if (value == _decisive)
             {
-                return true;
+                return _decisive;
             }
 
             if (value is null)
