@@ -1,3 +1,5 @@
+using CallKitDoctor.Logging.Filtering;
+
 namespace CallKitDoctor.Logging.Archives;
 
 /// <summary>Limits for reading packed archives.</summary>
@@ -11,4 +13,10 @@ public sealed class ArchiveOptions
 
     /// <summary>Where the private temporary folder is created; default: the system temp folder.</summary>
     public string? TempParent { get; init; }
+
+    /// <summary>Passed on to the logarchive reader as <see cref="Unified.UnifiedLogOptions.Filter"/> (a skip hint).</summary>
+    public EntryFilter? Filter { get; init; }
+
+    /// <summary>Called now and then with the compressed bytes of the archive read so far and its total length (0 when unknown).</summary>
+    public Action<long, long>? Progress { get; init; }
 }

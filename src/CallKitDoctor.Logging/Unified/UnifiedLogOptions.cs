@@ -1,3 +1,5 @@
+using CallKitDoctor.Logging.Filtering;
+
 namespace CallKitDoctor.Logging.Unified;
 
 /// <summary>Where a <see cref="UnifiedLogSource"/> finds the files beside the tracev3 files.</summary>
@@ -20,4 +22,11 @@ public sealed class UnifiedLogOptions
     /// folder back to <c>archive.tar.gz/member/path</c>); default: the path itself. Called once per file.
     /// </summary>
     public Func<string, string>? DisplayPath { get; init; }
+
+    /// <summary>
+    /// Entries the caller will discard anyway: the reader may skip them early (whole files or chunks outside the time
+    /// range, entries rejected by <see cref="EntryFilter.PreCheck"/>) before building or formatting them. A hint, not a
+    /// guarantee: callers still apply <see cref="EntryFilter.Matches"/> to what comes out. Default: none.
+    /// </summary>
+    public EntryFilter? Filter { get; init; }
 }
