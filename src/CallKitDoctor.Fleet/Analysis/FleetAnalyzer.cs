@@ -13,6 +13,17 @@ public static class FleetAnalyzer
     {
         var z = NormalDistribution.CriticalValue(request.Confidence);
         var groupColumns = request.GroupBy.Select(table.Column).ToList();
+        var pairColumn = request.Compare is { } compare ? table.Column(compare.Column) : null;
+        var osVersion = table.Has(TelemetrySchema.OsVersion) ? table.Column(TelemetrySchema.OsVersion) : null;
+        var workaround = request.WorkaroundEffect ? table.Column(TelemetrySchema.Workaround) : null;
+        var period = request.RolloutDate is { } rolloutDate ? table.Period("period", rolloutDate) : null;
+        table.Keep(groupColumns);
+        table.Keep(new[] { pairColumn, workaround, period }.OfType<GroupColumn>());
+        if (osVersion is not null && (request.ReleaseScan || period is not null || workaround is not null))
+        {
+            table.Keep([osVersion]);
+        }
+
         var groups = table.CountBy(groupColumns)
             .OrderBy(g => g.Key, KeyOrder.Instance)
             .Select(g => new GroupRate(g.Key, g.Counts, WilsonInterval.ForCriticalValue(g.Counts, z)))
@@ -22,9 +33,8 @@ public static class FleetAnalyzer
             .ToList();
 
         var comparisons = new List<Comparison>();
-        if (request.Compare is { } pair)
+        if (request.Compare is { } pair && pairColumn is { } column)
         {
-            var column = table.Column(pair.Column);
             var counts = table.CountBy([column]);
             comparisons.AddRange(RolloutEffect.Run(counts, pair.Baseline, pair.Candidate, request.Confidence, request.Alpha)
                 .Select(c => c with { Kind = ComparisonKind.Pair }));
@@ -39,14 +49,14 @@ public static class FleetAnalyzer
             comparisons.AddRange(ReleaseScan.Run(table.CountBy([table.Column(TelemetrySchema.OsVersion)]), request.Confidence, request.Alpha));
         }
 
-        if (request.RolloutDate is { } date)
+        if (period is not null)
         {
-            comparisons.AddRange(Rollout(table, table.Period("period", date), "before", "after", request));
+            comparisons.AddRange(Rollout(table, period, "before", "after", request));
         }
 
-        if (request.WorkaroundEffect)
+        if (workaround is not null)
         {
-            comparisons.AddRange(Rollout(table, table.Column(TelemetrySchema.Workaround), "false", "true", request));
+            comparisons.AddRange(Rollout(table, workaround, "false", "true", request));
         }
 
         return new FleetResult(table.Summary, request, [.. groupColumns.Select(c => c.Name)], groups, daily, comparisons);

@@ -5,17 +5,23 @@ using DuckDB.NET.Data;
 namespace CallKitDoctor.Fleet.Engine;
 
 /// <summary>
-/// Builds the checked relation <c>fleet_checked</c> (typed columns, the row's line and the reason it is unusable) and
-/// the view <c>telemetry</c> of usable rows. CSV is typed by DuckDB's reader, whose rejects table records every row it
-/// could not parse or cast with its line; JSON Lines is read line by line (so malformed JSON keeps its line number);
-/// Parquet is checked with TRY_CAST in a view, so the file is queried in place.
+/// Builds the checked relation <c>fleet_checked</c> (typed columns, the row's line and the reason it is unusable). CSV
+/// is typed by DuckDB's reader, whose rejects table records every row it could not parse or cast with its line; JSON
+/// Lines is read line by line (so malformed JSON keeps its line number); Parquet is checked with TRY_CAST in a view, so
+/// the file is queried in place (columns already of the documented type are neither cast nor checked).
 /// </summary>
-internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile file, ColumnMapping mapping, int badRowLimit)
+internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile file, ColumnMapping mapping, int badRowLimit) : ICheckedRelation
 {
     private const string RowColumn = "_row";
     private const string ProblemColumn = "_problem";
+    private const string NumberedRelation = "fleet_checked_numbered";
 
-    public LoadSummary Load()
+    private readonly Dictionary<string, string> _sourceTypes = new(StringComparer.Ordinal);
+    private List<PlannedColumn> _columns = [];
+
+    public IReadOnlyList<string> Columns => [.. _columns.Select(c => c.Name)];
+
+    public void Load()
     {
         var sourceColumns = SourceColumns();
         var didActivateSource = mapping.SourceOf(TelemetrySchema.DidActivate);
@@ -24,7 +30,7 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
             throw new FleetQueryException($"{file.Path} has no '{didActivateSource}' column (the call outcome; map another with --map did_activate=COLUMN)");
         }
 
-        var columns = Plan(sourceColumns);
+        var columns = _columns = Plan(sourceColumns);
         switch (file.Format)
         {
             case TelemetryFormat.Csv:
@@ -34,12 +40,12 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
                 LoadChecked(columns, "TABLE", $"(SELECT _row, j, coalesce(json_type(j) = 'OBJECT', FALSE) AS _ok, {string.Join(", ", columns.Select(c => $"j ->> {Sql.Literal(JsonPath(c.Source))} AS {Sql.Identifier(c.Source)}"))} FROM (SELECT _row, CASE WHEN json_valid(line) THEN line::JSON END AS j FROM fleet_lines))");
                 break;
             default:
-                LoadChecked(columns, "VIEW", $"(SELECT file_row_number + 1 AS _row, TRUE AS _ok, * EXCLUDE (file_row_number) FROM read_parquet({Sql.Literal(file.Path)}, file_row_number = true))");
+                // The cube scans the view without row numbers (cheaper); bad rows are listed from a second view with them.
+                LoadChecked(columns, "VIEW", $"(SELECT NULL::BIGINT AS _row, TRUE AS _ok, * FROM read_parquet({Sql.Literal(file.Path)}))");
+                LoadChecked(columns, "VIEW", $"(SELECT file_row_number + 1 AS _row, TRUE AS _ok, * EXCLUDE (file_row_number) FROM read_parquet({Sql.Literal(file.Path)}, file_row_number = true))", NumberedRelation);
                 break;
         }
 
-        TelemetryTable.Execute(connection, $"CREATE TEMP VIEW telemetry AS SELECT * EXCLUDE ({RowColumn}, {ProblemColumn}) FROM fleet_checked WHERE {ProblemColumn} IS NULL");
-        return Summarize(columns);
     }
 
     private List<PlannedColumn> Plan(IReadOnlyList<string> sourceColumns)
@@ -82,7 +88,7 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         {
             TelemetryTable.Execute(connection,
                 $"CREATE TEMP TABLE fleet_lines AS SELECT ordinality AS _row, line FROM read_csv({Sql.Literal(file.Path)}, columns = {{'line': 'VARCHAR'}}, header = false, delim = '\\0', quote = '', escape = '', auto_detect = false) WITH ORDINALITY WHERE line IS NOT NULL AND trim(line) <> ''");
-            sql = "SELECT k FROM (SELECT unnest(json_keys(line::JSON)) AS k, _row FROM fleet_lines WHERE json_valid(line) AND json_type(line::JSON) = 'OBJECT') GROUP BY k ORDER BY min(_row), k";
+            sql = "SELECT k, NULL FROM (SELECT unnest(json_keys(line::JSON)) AS k, _row FROM fleet_lines WHERE json_valid(line) AND json_type(line::JSON) = 'OBJECT') GROUP BY k ORDER BY min(_row), k";
         }
 
         var names = new List<string>();
@@ -92,6 +98,10 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         while (reader.Read())
         {
             names.Add(reader.GetString(0));
+            if (!reader.IsDBNull(1))
+            {
+                _sourceTypes[reader.GetString(0)] = reader.GetString(1);
+            }
         }
 
         return names;
@@ -114,12 +124,19 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
             $"CREATE TEMP TABLE fleet_checked AS SELECT NULL::BIGINT AS {RowColumn}, {select}, NULL::VARCHAR AS {ProblemColumn} FROM {CsvReader(columns)}");
     }
 
-    private void LoadChecked(List<PlannedColumn> columns, string kind, string raw)
+    private void LoadChecked(List<PlannedColumn> columns, string kind, string raw, string name = "fleet_checked")
     {
         var select = string.Join(", ", columns.Select(c => c.Type == TelemetryColumnType.Text
             ? $"{Sql.Identifier(c.Source)} AS {Sql.Identifier(c.Name)}"
-            : $"TRY_CAST({Sql.Identifier(c.Source)} AS {SqlType(c.Type)}) AS {Sql.Identifier(c.Name)}"));
-        var problems = new List<string> { "WHEN NOT _ok THEN 'not a JSON object'" };
+            : AlwaysConverts(c)
+                ? $"CAST({Sql.Identifier(c.Source)} AS {SqlType(c.Type)}) AS {Sql.Identifier(c.Name)}"
+                : $"TRY_CAST({Sql.Identifier(c.Source)} AS {SqlType(c.Type)}) AS {Sql.Identifier(c.Name)}"));
+        var problems = new List<string>();
+        if (file.Format == TelemetryFormat.JsonLines)
+        {
+            problems.Add("WHEN NOT _ok THEN 'not a JSON object'");
+        }
+
         foreach (var column in columns.Where(c => c.Type != TelemetryColumnType.Text))
         {
             var source = Sql.Identifier(column.Source);
@@ -128,26 +145,21 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
                 problems.Add($"WHEN {source} IS NULL THEN {Sql.Literal(Describe(column) + " is missing")}");
             }
 
+            if (AlwaysConverts(column))
+            {
+                continue;
+            }
+
             problems.Add($"WHEN {source} IS NOT NULL AND TRY_CAST({source} AS {SqlType(column.Type)}) IS NULL THEN "
                 + $"{Sql.Literal(Describe(column) + ": cannot read '")} || left(CAST({source} AS VARCHAR), 60) || {Sql.Literal("' as " + TypeName(column.Type))}");
         }
 
         TelemetryTable.Execute(connection,
-            $"CREATE TEMP {kind} fleet_checked AS SELECT {RowColumn}, {select}, CASE {string.Join(' ', problems)} END AS {ProblemColumn} FROM {raw}");
+            $"CREATE TEMP {kind} {name} AS SELECT {RowColumn}, {select}, CASE {string.Join(' ', problems)} END AS {ProblemColumn} FROM {raw}");
     }
 
-    private LoadSummary Summarize(List<PlannedColumn> columns)
+    public LoadSummary Summarize(long checkedRows, long badInTable)
     {
-        long checkedRows, badInTable;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT count(*)::BIGINT, (count(*) FILTER (WHERE {ProblemColumn} IS NOT NULL))::BIGINT FROM fleet_checked";
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            checkedRows = reader.GetInt64(0);
-            badInTable = reader.GetInt64(1);
-        }
-
         var badRows = new List<BadRow>();
         long rejected = 0;
         if (file.Format == TelemetryFormat.Csv)
@@ -168,7 +180,7 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         else if (badInTable > 0)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {RowColumn}::BIGINT, {ProblemColumn} FROM fleet_checked WHERE {ProblemColumn} IS NOT NULL ORDER BY {RowColumn} LIMIT {badRowLimit.ToString(CultureInfo.InvariantCulture)}";
+            command.CommandText = $"SELECT {RowColumn}::BIGINT, {ProblemColumn} FROM {(file.Format == TelemetryFormat.Parquet ? NumberedRelation : "fleet_checked")} WHERE {ProblemColumn} IS NOT NULL ORDER BY {RowColumn} LIMIT {badRowLimit.ToString(CultureInfo.InvariantCulture)}";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -177,7 +189,7 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         }
 
         var bad = badInTable + rejected;
-        return new LoadSummary(file.Path, file.Format, checkedRows + rejected, checkedRows - badInTable, bad, badRows, [.. columns.Select(c => c.Name)]);
+        return new LoadSummary(file.Path, file.Format, checkedRows + rejected, checkedRows - badInTable, bad, badRows, Columns);
     }
 
     private long ScalarLong(string sql)
@@ -185,6 +197,27 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// True when the source column's own type (Parquet's) always converts to the documented type, so no value can be
+    /// unreadable and the check (and, for unused columns, the read) is skipped.
+    /// </summary>
+    private bool AlwaysConverts(PlannedColumn column)
+    {
+        if (!_sourceTypes.TryGetValue(column.Source, out var type))
+        {
+            return false;
+        }
+
+        return column.Type switch
+        {
+            TelemetryColumnType.Boolean => type == "BOOLEAN",
+            TelemetryColumnType.Timestamp => type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE",
+            TelemetryColumnType.Number => type is "DOUBLE" or "FLOAT" or "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT"
+                || type.StartsWith("DECIMAL", StringComparison.Ordinal),
+            _ => false,
+        };
     }
 
     private string Describe(PlannedColumn column) =>

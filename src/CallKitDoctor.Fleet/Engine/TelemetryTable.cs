@@ -9,29 +9,64 @@ using DuckDB.NET.Data;
 namespace CallKitDoctor.Fleet.Engine;
 
 /// <summary>
-/// A telemetry file opened in an in-memory DuckDB database: the view <c>telemetry</c> holds the usable rows under the
-/// documented column names (<c>did_activate</c> BOOLEAN, <c>started_at</c> TIMESTAMPTZ, <c>activation_ms</c> DOUBLE,
-/// everything else as read). Counts are computed in SQL; statistics are left to the caller.
+/// Call telemetry opened in an in-memory DuckDB database under the documented column names (<c>did_activate</c>
+/// BOOLEAN, <c>started_at</c> TIMESTAMPTZ, <c>activation_ms</c> DOUBLE, everything else as read). The file is scanned
+/// once, into <see cref="TelemetryCube"/>, with the columns announced through <see cref="Keep"/>; counts come from
+/// that small table. Statistics are left to the caller.
 /// </summary>
 public sealed class TelemetryTable : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly ICheckedRelation _relation;
+    private readonly List<string> _keep = [];
+    private HashSet<string>? _built;
+    private LoadSummary? _summary;
 
-    private TelemetryTable(DuckDBConnection connection, LoadSummary summary)
+    private readonly string _what;
+
+    private TelemetryTable(DuckDBConnection connection, ICheckedRelation relation, string what)
     {
         _connection = connection;
-        Summary = summary;
+        _what = what;
+        _relation = relation;
+        FindingColumns = [.. relation.Columns.Where(TelemetrySchema.IsFindingColumn)];
     }
 
-    public LoadSummary Summary { get; }
+    /// <summary>What the load found (rows read, used, bad). Reading it scans the file if nothing did yet.</summary>
+    public LoadSummary Summary
+    {
+        get
+        {
+            if (_summary is null)
+            {
+                EnsureCube([]);
+                long calls = 0, bad = 0;
+                using var command = _connection.CreateCommand();
+                command.CommandText = $"SELECT coalesce(sum(_calls), 0)::BIGINT, coalesce(sum(_calls) FILTER (WHERE NOT _ok), 0)::BIGINT FROM {TelemetryCube.Table}";
+                using (var reader = command.ExecuteReader())
+                {
+                    reader.Read();
+                    calls = reader.GetInt64(0);
+                    bad = reader.GetInt64(1);
+                }
 
-    /// <summary>The columns of the <c>telemetry</c> view (documented names where mapped, the file's names otherwise).</summary>
-    public IReadOnlyList<string> Columns => Summary.Columns;
+                _summary = _relation.Summarize(calls, bad);
+            }
 
-    /// <summary>True when the view has the column (exact name).</summary>
+            return _summary;
+        }
+    }
+
+    /// <summary>The columns of the telemetry (documented names where mapped, the file's names otherwise).</summary>
+    public IReadOnlyList<string> Columns => _relation.Columns;
+
+    /// <summary>The columns that flag a finding (<c>finding_&lt;id&gt;</c>), in file order.</summary>
+    public IReadOnlyList<string> FindingColumns { get; }
+
+    /// <summary>True when the telemetry has the column (exact name).</summary>
     public bool Has(string column) => Columns.Contains(column, StringComparer.Ordinal);
 
-    /// <summary>Opens <paramref name="file"/> in place, checks every row, and lists up to <paramref name="badRowLimit"/> bad rows.</summary>
+    /// <summary>Opens <paramref name="file"/> in place and checks its header; rows are checked on the first count.</summary>
     /// <exception cref="FleetQueryException">The file cannot be read or has no <c>did_activate</c> column.</exception>
     public static TelemetryTable Open(TelemetryFile file, ColumnMapping mapping, int badRowLimit = 100)
     {
@@ -40,18 +75,28 @@ public sealed class TelemetryTable : IDisposable
             throw new FleetQueryException($"cannot read {file.Path}: no such file");
         }
 
+        return Create(file.Path, connection =>
+        {
+            var loader = new TelemetryLoader(connection, file, mapping, badRowLimit);
+            loader.Load();
+            return loader;
+        });
+    }
+
+    internal static TelemetryTable Create(string what, Func<DuckDBConnection, ICheckedRelation> load)
+    {
         var connection = new DuckDBConnection("DataSource=:memory:");
         try
         {
             connection.Open();
             Execute(connection, "SET TimeZone = 'UTC'");
-            var summary = new TelemetryLoader(connection, file, mapping, badRowLimit).Load();
-            return new TelemetryTable(connection, summary);
+            Execute(connection, "SET preserve_insertion_order = false");
+            return new TelemetryTable(connection, load(connection), what);
         }
         catch (DuckDBException ex)
         {
             connection.Dispose();
-            throw new FleetQueryException($"cannot read {file.Path}: {FirstLine(ex.Message)}", ex);
+            throw new FleetQueryException($"cannot read {what}: {FirstLine(ex.Message)}", ex);
         }
         catch
         {
@@ -60,13 +105,13 @@ public sealed class TelemetryTable : IDisposable
         }
     }
 
-    /// <summary>The SQL expression for a column of the view, as text (so booleans and numbers group as text too).</summary>
+    /// <summary>The column <paramref name="name"/> (exact, else case-insensitive) as a grouping dimension (text).</summary>
     /// <exception cref="FleetQueryException">No such column.</exception>
     public GroupColumn Column(string name)
     {
         var actual = Columns.FirstOrDefault(c => c == name) ?? Columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new FleetQueryException($"no column '{name}' in {Summary.Path} (columns: {string.Join(", ", Columns)})");
-        return new GroupColumn(actual, $"CAST({Sql.Identifier(actual)} AS VARCHAR)");
+            ?? throw new FleetQueryException($"no column '{name}' in {_what} (columns: {string.Join(", ", Columns)})");
+        return new GroupColumn(actual, Sql.Identifier(actual), [actual]);
     }
 
     /// <summary>A two-valued column: <paramref name="name"/> is 'before' or 'after' <paramref name="date"/> (UTC midnight).</summary>
@@ -74,44 +119,77 @@ public sealed class TelemetryTable : IDisposable
     {
         if (!Has(TelemetrySchema.StartedAt))
         {
-            throw new FleetQueryException($"a rollout date needs a {TelemetrySchema.StartedAt} column in {Summary.Path}");
+            throw new FleetQueryException($"a rollout date needs a {TelemetrySchema.StartedAt} column in {_what}");
         }
 
-        return new GroupColumn(name, $"CASE WHEN started_at IS NULL THEN NULL WHEN started_at < {Sql.Timestamp(date)} THEN 'before' ELSE 'after' END");
+        var day = "DATE " + Sql.Literal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return new GroupColumn(name, $"CASE WHEN _day IS NULL THEN NULL WHEN _day < {day} THEN 'before' ELSE 'after' END", []);
+    }
+
+    /// <summary>
+    /// Announces columns the next counts will group by, so the single scan keeps them. Counting by a column not
+    /// announced before the scan costs another scan.
+    /// </summary>
+    public void Keep(IEnumerable<GroupColumn> columns)
+    {
+        foreach (var source in columns.SelectMany(c => c.Sources))
+        {
+            if (!_keep.Contains(source, StringComparer.Ordinal))
+            {
+                _keep.Add(source);
+            }
+        }
     }
 
     /// <summary>Calls and failures per combination of <paramref name="columns"/> (one row for all calls when empty).</summary>
     public IReadOnlyList<GroupCount> CountBy(IReadOnlyList<GroupColumn> columns)
     {
-        var sql = new StringBuilder("SELECT ");
-        for (var i = 0; i < columns.Count; i++)
-        {
-            sql.Append(columns[i].Expression).Append(" AS k").Append(i).Append(", ");
-        }
-
-        sql.Append("count(*)::BIGINT AS calls, (count(*) FILTER (WHERE NOT did_activate))::BIGINT AS failures FROM telemetry");
-        if (columns.Count > 0)
-        {
-            sql.Append(" GROUP BY ").AppendJoin(", ", Enumerable.Range(0, columns.Count).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)));
-        }
-
+        EnsureCube(columns);
         var names = columns.Select(c => c.Name).ToArray();
         var result = new List<GroupCount>();
         using var command = _connection.CreateCommand();
-        command.CommandText = sql.ToString();
+        command.CommandText = GroupedSql(columns, "sum(_calls)::BIGINT, sum(_failures)::BIGINT");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var values = new string?[columns.Count];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
-            }
-
-            var calls = reader.GetInt64(columns.Count);
+            var calls = reader.IsDBNull(columns.Count) ? 0 : reader.GetInt64(columns.Count);
             if (calls > 0)
             {
-                result.Add(new GroupCount(new GroupKey(names, values), new Proportion(reader.GetInt64(columns.Count + 1), calls)));
+                result.Add(new GroupCount(new GroupKey(names, ReadKey(reader, columns.Count)), new Proportion(reader.GetInt64(columns.Count + 1), calls)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Per finding column and combination of <paramref name="columns"/>: the calls, and those with the finding.</summary>
+    public IReadOnlyList<FindingCount> CountFindingsBy(IReadOnlyList<GroupColumn> columns)
+    {
+        if (FindingColumns.Count == 0)
+        {
+            return [];
+        }
+
+        EnsureCube(columns);
+        var names = columns.Select(c => c.Name).ToArray();
+        var sums = string.Join(", ", Enumerable.Range(0, FindingColumns.Count).Select(i => $"sum({TelemetryCube.FindingCountColumn(i)})::BIGINT"));
+        var result = new List<FindingCount>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = GroupedSql(columns, "sum(_calls)::BIGINT, " + sums);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var calls = reader.IsDBNull(columns.Count) ? 0 : reader.GetInt64(columns.Count);
+            if (calls == 0)
+            {
+                continue;
+            }
+
+            var key = new GroupKey(names, ReadKey(reader, columns.Count));
+            for (var i = 0; i < FindingColumns.Count; i++)
+            {
+                var id = FindingColumns[i][TelemetrySchema.FindingPrefix.Length..];
+                result.Add(new FindingCount(id, key, new Proportion(reader.GetInt64(columns.Count + 1 + i), calls)));
             }
         }
 
@@ -126,9 +204,10 @@ public sealed class TelemetryTable : IDisposable
             return [];
         }
 
+        EnsureCube([]);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT strftime(CAST(started_at AS DATE), '%Y-%m-%d') AS day, count(*)::BIGINT, (count(*) FILTER (WHERE NOT did_activate))::BIGINT "
-            + "FROM telemetry WHERE started_at IS NOT NULL GROUP BY day ORDER BY day";
+        command.CommandText = $"SELECT strftime(_day, '%Y-%m-%d') AS day, sum(_calls)::BIGINT, sum(_failures)::BIGINT FROM {TelemetryCube.Table} "
+            + "WHERE _ok AND _day IS NOT NULL GROUP BY day ORDER BY day";
         using var reader = command.ExecuteReader();
         var result = new List<DailyCount>();
         while (reader.Read())
@@ -141,6 +220,54 @@ public sealed class TelemetryTable : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    private void EnsureCube(IReadOnlyList<GroupColumn> columns)
+    {
+        Keep(columns);
+        if (_built is not null && _keep.All(_built.Contains))
+        {
+            return;
+        }
+
+        try
+        {
+            Execute(_connection, TelemetryCube.Build(_keep, Has(TelemetrySchema.StartedAt), FindingColumns));
+        }
+        catch (DuckDBException ex)
+        {
+            throw new FleetQueryException($"cannot read the telemetry: {FirstLine(ex.Message)}", ex);
+        }
+
+        _built = new HashSet<string>(_keep, StringComparer.Ordinal);
+    }
+
+    private static string GroupedSql(IReadOnlyList<GroupColumn> columns, string aggregates)
+    {
+        var sql = new StringBuilder("SELECT ");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            sql.Append(columns[i].Expression).Append(" AS k").Append(i).Append(", ");
+        }
+
+        sql.Append(aggregates).Append(" FROM ").Append(TelemetryCube.Table).Append(" WHERE _ok");
+        if (columns.Count > 0)
+        {
+            sql.Append(" GROUP BY ").AppendJoin(", ", Enumerable.Range(0, columns.Count).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return sql.ToString();
+    }
+
+    private static string?[] ReadKey(DbDataReader reader, int count)
+    {
+        var values = new string?[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+        }
+
+        return values;
+    }
 
     internal static void Execute(DbConnection connection, string sql)
     {

@@ -35,6 +35,13 @@ public static class TelemetrySchema
         new(ActivationMs, TelemetryColumnType.Number, "Milliseconds from the report to didActivate (empty when it never came)."),
     ];
 
+    /// <summary>The prefix of a column flagging a finding: <c>finding_session-id-zero</c> is true when the call had it.</summary>
+    public const string FindingPrefix = "finding_";
+
+    /// <summary>True for a finding column (<see cref="FindingPrefix"/> and an id).</summary>
+    public static bool IsFindingColumn(string name) =>
+        name.Length > FindingPrefix.Length && name.StartsWith(FindingPrefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The documented column named <paramref name="name"/>, or null.</summary>
     public static TelemetryColumn? Find(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
