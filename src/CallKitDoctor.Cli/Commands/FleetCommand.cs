@@ -4,27 +4,35 @@ using System.Text;
 using CallKitDoctor.Cli.Hosting;
 using CallKitDoctor.Cli.Output;
 using CallKitDoctor.Fleet.Analysis;
+using CallKitDoctor.Fleet.Diagnoses;
 using CallKitDoctor.Fleet.Engine;
 using CallKitDoctor.Fleet.Generation;
 using CallKitDoctor.Fleet.Output;
+using CallKitDoctor.Fleet.Output.Html;
 using CallKitDoctor.Fleet.Telemetry;
 
 namespace CallKitDoctor.Cli.Commands;
 
 /// <summary>
-/// <c>callkit-doctor fleet FILE [--by COL[,COL]] [--format text|json|csv] [--compare COL=A,B] [--release-scan]
-/// [--rollout-date YYYY-MM-DD] [--workaround-effect] [--map COL=FILE_COL] [--input-format …] [--daily] [--output FILE]</c>:
-/// failure rates with Wilson intervals over call telemetry (CSV, JSON Lines, Parquet), and comparisons between groups.
-/// <c>callkit-doctor fleet generate OUTPUT</c> writes a seeded synthetic fleet.
+/// <c>callkit-doctor fleet INPUT… [--by COL[,COL]] [--format text|json|csv] [--html FILE] [--compare COL=A,B]
+/// [--release-scan] [--rollout-date YYYY-MM-DD] [--workaround-effect] [--map COL=FILE_COL] [--input-format …] [--jobs N]
+/// [--daily] [--output FILE]</c>: failure rates with Wilson intervals over call telemetry (CSV, JSON Lines, Parquet) or
+/// over diagnoses (<c>diagnose --format json</c> reports, or logs and sysdiagnoses diagnosed in parallel), comparisons
+/// between groups and the findings breakdown. <c>callkit-doctor fleet generate OUTPUT</c> writes a seeded synthetic fleet.
 /// </summary>
 internal static class FleetCommand
 {
     private static readonly string[] Formats = ["text", "json", "csv"];
-    private static readonly string[] InputFormats = ["auto", "csv", "jsonl", "parquet"];
+    private static readonly string[] InputFormats = ["auto", "csv", "jsonl", "parquet", "diagnoses"];
 
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string>("FILE") { Description = "Call telemetry, one row per call: CSV (with a header), JSON Lines or Parquet (see docs/fleet-telemetry.md)." };
+        var file = new Argument<string[]>("INPUT")
+        {
+            Description = "Call telemetry, one file with one row per call: CSV (with a header), JSON Lines or Parquet (see docs/fleet-telemetry.md); "
+                + "or diagnoses: `diagnose --format json` reports, logs and sysdiagnoses (files or folders, several allowed).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var by = new Option<string?>("--by") { Description = "Group by these columns (comma-separated), e.g. os_version or app_version,direction.", HelpName = "COL[,COL]" };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
@@ -33,18 +41,21 @@ internal static class FleetCommand
         var rolloutDate = new Option<string?>("--rollout-date") { Description = "Compare calls before this UTC date with calls from it on, overall and within os_version.", HelpName = "YYYY-MM-DD" };
         var workaround = new Option<bool>("--workaround-effect") { Description = "Compare workaround=false with workaround=true, overall and within os_version." };
         var map = new Option<string[]>("--map") { Description = "Read a documented column from another file column: did_activate=activated (repeatable).", HelpName = "COL=FILE_COL" };
-        var inputFormat = new Option<string>("--input-format") { Description = "The file's layout; `auto` goes by the extension.", DefaultValueFactory = _ => "auto" };
+        var inputFormat = new Option<string>("--input-format") { Description = "The input's layout; `auto` goes by the extension (and a .json file's start); `diagnoses` reads reports and diagnoses logs.", DefaultValueFactory = _ => "auto" };
         inputFormat.AcceptOnlyFromAmong(InputFormats);
         var daily = new Option<bool>("--daily") { Description = "Also print calls and failures per day in the text output (always in JSON)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colours in the text output." };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with charts to FILE.", HelpName = "FILE" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Diagnose at most N logs at a time.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Never draw the progress bar (it is drawn on stderr only when stderr is a terminal)." };
 
         var command = new Command("fleet", "Failure rates with confidence intervals across a fleet's call telemetry, and comparisons across releases and rollouts.")
         {
-            file, by, format, compare, releaseScan, rolloutDate, workaround, map, inputFormat, daily, output, noColor,
+            file, by, format, compare, releaseScan, rolloutDate, workaround, map, inputFormat, daily, output, noColor, html, jobs, noProgress,
         };
         command.Subcommands.Add(CreateGenerate(environment));
-        command.SetAction(parse => Run(environment, new FleetArguments(
+        command.SetAction((parse, cancellationToken) => RunAsync(environment, new FleetArguments(
             parse.GetRequiredValue(file),
             parse.GetValue(by),
             parse.GetValue(format) ?? "text",
@@ -56,7 +67,10 @@ internal static class FleetCommand
             parse.GetValue(inputFormat) ?? "auto",
             parse.GetValue(daily),
             parse.GetValue(output),
-            parse.GetValue(noColor))));
+            parse.GetValue(noColor),
+            parse.GetValue(html),
+            parse.GetValue(jobs),
+            parse.GetValue(noProgress)), cancellationToken));
         return command;
     }
 
@@ -94,7 +108,7 @@ internal static class FleetCommand
         return command;
     }
 
-    private static int Run(CliEnvironment environment, FleetArguments arguments)
+    private static async Task<int> RunAsync(CliEnvironment environment, FleetArguments arguments, CancellationToken cancellationToken)
     {
         var mapping = ColumnMapping.Parse(arguments.Map, out var mapError);
         if (mapping is null)
@@ -119,14 +133,11 @@ internal static class FleetCommand
             rollout = date;
         }
 
-        var detected = TelemetryFile.Detect(arguments.File);
-        var file = arguments.InputFormat switch
+        if (arguments.Jobs <= 0)
         {
-            "csv" => detected with { Format = TelemetryFormat.Csv },
-            "jsonl" => detected with { Format = TelemetryFormat.JsonLines },
-            "parquet" => detected with { Format = TelemetryFormat.Parquet },
-            _ => detected,
-        };
+            return CliApplication.Fail(environment, "--jobs must be positive");
+        }
+
         var request = new FleetRequest
         {
             GroupBy = arguments.By?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
@@ -134,12 +145,31 @@ internal static class FleetCommand
             ReleaseScan = arguments.ReleaseScan,
             RolloutDate = rollout,
             WorkaroundEffect = arguments.WorkaroundEffect,
+            Charts = arguments.Html is not null,
         };
+
+        var telemetry = arguments.InputFormat switch
+        {
+            "csv" or "jsonl" or "parquet" => true,
+            "diagnoses" => false,
+            _ => arguments.Files.Length == 1 && TelemetryFile.LooksLikeTelemetry(arguments.Files[0], mapping),
+        };
+        if (telemetry && arguments.Files.Length != 1)
+        {
+            return CliApplication.Fail(environment, "telemetry is read from one file (diagnoses may come from many: --input-format diagnoses)");
+        }
+
+        if (arguments.Files.FirstOrDefault(f => !File.Exists(f) && !Directory.Exists(f)) is { } missing)
+        {
+            return CliApplication.Fail(environment, $"cannot read {missing}: no such file or directory");
+        }
 
         FleetResult result;
         try
         {
-            using var table = TelemetryTable.Open(file, mapping);
+            using var table = telemetry
+                ? TelemetryTable.Open(TelemetryInput(arguments.Files[0], arguments.InputFormat), mapping)
+                : await OpenDiagnosesAsync(environment, arguments, cancellationToken).ConfigureAwait(false);
             result = FleetAnalyzer.Analyze(table, request);
         }
         catch (FleetQueryException ex)
@@ -165,12 +195,51 @@ internal static class FleetCommand
             return CliApplication.Fail(environment, $"cannot write {arguments.Output}: {ex.Message}");
         }
 
+        if (arguments.Html is { } htmlPath)
+        {
+            try
+            {
+                using var writer = new StreamWriter(htmlPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                FleetHtmlWriter.Write(result, writer);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return CliApplication.Fail(environment, $"cannot write {htmlPath}: {ex.Message}");
+            }
+        }
+
         if (result.Load.BadRowCount > 0)
         {
-            environment.Error.WriteLine($"callkit-doctor: {result.Load.BadRowCount:N0} of {result.Load.RowsRead:N0} rows in {file.Path} could not be used (first at line {result.Load.BadRows[0].Line}: {result.Load.BadRows[0].Reason})");
+            var first = result.Load.BadRows[0];
+            environment.Error.WriteLine($"callkit-doctor: {result.Load.BadRowCount:N0} of {result.Load.RowsRead:N0} rows in {result.Load.Path} could not be used (first: {first})");
         }
 
         return ExitCodes.Success;
+    }
+
+    private static TelemetryFile TelemetryInput(string path, string inputFormat)
+    {
+        var detected = TelemetryFile.Detect(path);
+        return inputFormat switch
+        {
+            "csv" => detected with { Format = TelemetryFormat.Csv },
+            "jsonl" => detected with { Format = TelemetryFormat.JsonLines },
+            "parquet" => detected with { Format = TelemetryFormat.Parquet },
+            _ => detected,
+        };
+    }
+
+    private static async Task<TelemetryTable> OpenDiagnosesAsync(CliEnvironment environment, FleetArguments arguments, CancellationToken cancellationToken)
+    {
+        var inputs = DiagnosisInputs.Expand(arguments.Files);
+        if (inputs.Count == 0)
+        {
+            throw new FleetQueryException($"no files in {string.Join(", ", arguments.Files)}");
+        }
+
+        using var bar = !arguments.NoProgress && !Console.IsErrorRedirected ? new FleetProgressBar(environment.Error, environment.TerminalWidth) : null;
+        var batch = await FleetDiagnoser.RunAsync(inputs, arguments.Jobs, bar, cancellationToken).ConfigureAwait(false);
+        return TelemetryTable.FromDiagnoses(batch);
     }
 
     private static void Render(CliEnvironment environment, FleetArguments arguments, FleetResult result, TextWriter writer, bool toFile)
@@ -191,7 +260,7 @@ internal static class FleetCommand
     }
 
     private sealed record FleetArguments(
-        string File,
+        string[] Files,
         string? By,
         string Format,
         string? Compare,
@@ -202,5 +271,8 @@ internal static class FleetCommand
         string InputFormat,
         bool Daily,
         string? Output,
-        bool NoColor);
+        bool NoColor,
+        string? Html,
+        int Jobs,
+        bool NoProgress);
 }

@@ -19,9 +19,19 @@ public static class FleetAnalyzer
         var period = request.RolloutDate is { } rolloutDate ? table.Period("period", rolloutDate) : null;
         table.Keep(groupColumns);
         table.Keep(new[] { pairColumn, workaround, period }.OfType<GroupColumn>());
-        if (osVersion is not null && (request.ReleaseScan || period is not null || workaround is not null))
+        if (osVersion is not null && (request.ReleaseScan || period is not null || workaround is not null || request.Charts))
         {
             table.Keep([osVersion]);
+        }
+
+        var findingDimensions = table.FindingColumns.Count == 0
+            ? []
+            : new[] { TelemetrySchema.OsBuild, TelemetrySchema.AppVersion }.Where(table.Has).Select(table.Column).ToList();
+        table.Keep(findingDimensions);
+        var workaroundDays = request.Charts && request.RolloutDate is null && table.Has(TelemetrySchema.Workaround) ? table.Column(TelemetrySchema.Workaround) : null;
+        if (workaroundDays is not null)
+        {
+            table.Keep([workaroundDays]);
         }
 
         var groups = table.CountBy(groupColumns)
@@ -59,7 +69,46 @@ public static class FleetAnalyzer
             comparisons.AddRange(Rollout(table, workaround, "false", "true", request));
         }
 
-        return new FleetResult(table.Summary, request, [.. groupColumns.Select(c => c.Name)], groups, daily, comparisons);
+        var findings = new List<FindingShare>();
+        if (table.FindingColumns.Count > 0)
+        {
+            foreach (var dimension in new List<GroupColumn?> { null }.Concat(findingDimensions))
+            {
+                findings.AddRange(table.CountFindingsBy(dimension is null ? [] : [dimension])
+                    .OrderBy(f => f.FindingId, StringComparer.Ordinal).ThenBy(f => f.Key, KeyOrder.Instance)
+                    .Select(f => new FindingShare(f.FindingId, f.Key, f.Counts, WilsonInterval.ForCriticalValue(f.Counts, z))));
+            }
+        }
+
+        var byOs = groupColumns.Count == 1 && groupColumns[0].Name == TelemetrySchema.OsVersion
+            ? groups
+            : request.Charts && osVersion is not null
+                ? [.. table.CountBy([osVersion]).OrderBy(g => g.Key, KeyOrder.Instance).Select(g => new GroupRate(g.Key, g.Counts, WilsonInterval.ForCriticalValue(g.Counts, z)))]
+                : [];
+
+        return new FleetResult(table.Summary, request, [.. groupColumns.Select(c => c.Name)], groups, daily, comparisons)
+        {
+            Findings = findings,
+            ByOsVersion = byOs,
+            RolloutDay = request.RolloutDate ?? (workaroundDays is null ? null : FirstWorkaroundDay(table, workaroundDays)),
+        };
+    }
+
+    /// <summary>The first day on which more than half of the calls with a known workaround flag had it on.</summary>
+    private static DateOnly? FirstWorkaroundDay(TelemetryTable table, GroupColumn workaround)
+    {
+        var perDay = table.CountDaysBy(workaround);
+        foreach (var day in perDay.GroupBy(d => d.Date).OrderBy(g => g.Key))
+        {
+            var on = day.Where(d => string.Equals(d.Value, "true", StringComparison.OrdinalIgnoreCase)).Sum(d => d.Calls);
+            var off = day.Where(d => string.Equals(d.Value, "false", StringComparison.OrdinalIgnoreCase)).Sum(d => d.Calls);
+            if (on > off && perDay.Any(d => d.Date < day.Key))
+            {
+                return day.Key;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<Comparison> Rollout(TelemetryTable table, GroupColumn split, string baseline, string candidate, FleetRequest request)

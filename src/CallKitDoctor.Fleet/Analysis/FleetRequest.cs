@@ -18,6 +18,9 @@ public sealed record FleetRequest
     /// <summary>Compare calls with <c>workaround=false</c> and <c>workaround=true</c>, overall and within OS version.</summary>
     public bool WorkaroundEffect { get; init; }
 
+    /// <summary>Also compute what the HTML charts need (rate per OS version, the rollout day).</summary>
+    public bool Charts { get; init; }
+
     /// <summary>The confidence level of every interval.</summary>
     public double Confidence { get; init; } = 0.95;
 

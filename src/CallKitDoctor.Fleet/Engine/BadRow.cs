@@ -7,4 +7,13 @@ namespace CallKitDoctor.Fleet.Engine;
 /// report (with <see cref="ByteOffset"/> the byte in that line), the call's index for a call without an outcome, or 0
 /// when the file as a whole could not be read.
 /// </summary>
-public sealed record BadRow(long Line, long? ByteOffset, string Reason, string? Source = null);
+public sealed record BadRow(long Line, long? ByteOffset, string Reason, string? Source = null)
+{
+    /// <summary><c>line 5: reason</c>, or with a file <c>x.json line 2, byte 14: reason</c> (<c>x.json: reason</c> without a line).</summary>
+    public override string ToString()
+    {
+        var where = Line > 0 ? $"line {Line}" + (Source is not null && ByteOffset is { } b ? $", byte {b}" : "") : "";
+        var prefix = Source is null ? where : where.Length == 0 ? Source : $"{Source} {where}";
+        return prefix.Length == 0 ? Reason : $"{prefix}: {Reason}";
+    }
+}

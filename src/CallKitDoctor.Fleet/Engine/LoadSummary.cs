@@ -10,4 +10,8 @@ public sealed record LoadSummary(
     long RowsUsed,
     long BadRowCount,
     IReadOnlyList<BadRow> BadRows,
-    IReadOnlyList<string> Columns);
+    IReadOnlyList<string> Columns)
+{
+    /// <summary>Facts about the inputs worth a line in every output (diagnosis inputs: how many were read).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

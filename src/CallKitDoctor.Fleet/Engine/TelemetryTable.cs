@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CallKitDoctor.Fleet.Analysis;
+using CallKitDoctor.Fleet.Diagnoses;
 using CallKitDoctor.Fleet.Statistics;
 using CallKitDoctor.Fleet.Telemetry;
 using DuckDB.NET.Data;
@@ -82,6 +83,11 @@ public sealed class TelemetryTable : IDisposable
             return loader;
         });
     }
+
+    /// <summary>The calls of diagnoses as telemetry: one row per call with its device context and finding columns.</summary>
+    /// <exception cref="FleetQueryException">No call has an activation outcome.</exception>
+    public static TelemetryTable FromDiagnoses(DiagnosisBatch batch, int badRowLimit = 100) =>
+        Create(batch.Inputs.Count == 1 ? batch.Inputs[0] : "the diagnoses", connection => DiagnosisRelation.Load(connection, batch, badRowLimit));
 
     internal static TelemetryTable Create(string what, Func<DuckDBConnection, ICheckedRelation> load)
     {
@@ -214,6 +220,29 @@ public sealed class TelemetryTable : IDisposable
         {
             var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
             result.Add(new DailyCount(day, new Proportion(reader.GetInt64(2), reader.GetInt64(1))));
+        }
+
+        return result;
+    }
+
+    /// <summary>Usable calls per UTC day and value of <paramref name="column"/> (empty without <c>started_at</c>).</summary>
+    public IReadOnlyList<DayValueCount> CountDaysBy(GroupColumn column)
+    {
+        if (!Has(TelemetrySchema.StartedAt))
+        {
+            return [];
+        }
+
+        EnsureCube([column]);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT strftime(_day, '%Y-%m-%d') AS day, {column.Expression} AS k, sum(_calls)::BIGINT FROM {TelemetryCube.Table} "
+            + "WHERE _ok AND _day IS NOT NULL GROUP BY day, k ORDER BY day";
+        using var reader = command.ExecuteReader();
+        var result = new List<DayValueCount>();
+        while (reader.Read())
+        {
+            var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            result.Add(new DayValueCount(day, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
         }
 
         return result;

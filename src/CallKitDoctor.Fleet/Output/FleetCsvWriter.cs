@@ -5,7 +5,8 @@ namespace CallKitDoctor.Fleet.Output;
 
 /// <summary>
 /// Writes the groups as CSV (the grouping columns, then <c>calls,failures,rate,ci_low,ci_high</c>); when there are
-/// comparisons, a blank line and a second table follows (<c>kind,baseline,candidate,…,rate_ratio,…,p_value</c>).
+/// comparisons, a blank line and a second table follows (<c>kind,baseline,candidate,…,rate_ratio,…,p_value</c>); with
+/// finding columns, a blank line and the findings table (<c>finding,by,value,calls,with_finding,share,ci_low,ci_high</c>).
 /// </summary>
 public static class FleetCsvWriter
 {
@@ -19,11 +20,26 @@ public static class FleetCsvWriter
             output.WriteLine(string.Join(',', cells));
         }
 
-        if (result.Comparisons.Count == 0)
+        if (result.Comparisons.Count > 0)
         {
-            return;
+            WriteComparisons(result, output);
         }
 
+        if (result.Findings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("finding,by,value,calls,with_finding,share,ci_low,ci_high");
+            foreach (var f in result.Findings)
+            {
+                output.WriteLine(string.Join(',',
+                    Escape(f.FindingId), Escape(f.Key.Columns.Count == 0 ? "all" : f.Key.Columns[0]), Escape(f.Key.Columns.Count == 0 ? "" : f.Key.Values[0] ?? ""),
+                    Integer(f.Counts.Trials), Integer(f.Counts.Events), Number(f.Share), Number(f.Interval.Low), Number(f.Interval.High)));
+            }
+        }
+    }
+
+    private static void WriteComparisons(FleetResult result, TextWriter output)
+    {
         output.WriteLine();
         output.WriteLine("kind,baseline,candidate,baseline_calls,baseline_failures,baseline_rate,candidate_calls,candidate_failures,candidate_rate,rate_ratio,rate_ratio_low,rate_ratio_high,p_value,significant");
         foreach (var c in result.Comparisons)

@@ -10,7 +10,8 @@ public static class FleetFormatNames
     {
         TelemetryFormat.Csv => "csv",
         TelemetryFormat.JsonLines => "jsonl",
-        _ => "parquet",
+        TelemetryFormat.Parquet => "parquet",
+        _ => "diagnoses",
     };
 
     public static string Of(ComparisonKind kind) => kind switch

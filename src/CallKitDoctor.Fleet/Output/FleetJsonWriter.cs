@@ -9,7 +9,8 @@ namespace CallKitDoctor.Fleet.Output;
 /// <summary>
 /// Writes a <see cref="FleetResult"/> as JSON (schema in docs/fleet-telemetry.md): <c>source</c>, <c>groups[]</c>
 /// (<c>key</c>, <c>calls</c>, <c>failures</c>, <c>rate</c>, <c>ciLow</c>, <c>ciHigh</c>), <c>daily[]</c> and
-/// <c>comparisons[]</c>. Undefined numbers (a rate of no calls) are written as null.
+/// <c>comparisons[]</c> and <c>findings[]</c> (<c>id</c>, <c>key</c>, <c>calls</c>, <c>withFinding</c>, <c>share</c>,
+/// <c>ciLow</c>, <c>ciHigh</c>). Undefined numbers (a rate of no calls) are written as null.
 /// </summary>
 public static class FleetJsonWriter
 {
@@ -55,6 +56,21 @@ public static class FleetJsonWriter
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", finding.FindingId);
+                WriteKey(json, "key", finding.Key);
+                json.WriteNumber("calls", finding.Counts.Trials);
+                json.WriteNumber("withFinding", finding.Counts.Events);
+                Number(json, "share", finding.Share);
+                Number(json, "ciLow", finding.Interval.Low);
+                Number(json, "ciHigh", finding.Interval.High);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -75,7 +91,19 @@ public static class FleetJsonWriter
         foreach (var bad in load.BadRows)
         {
             json.WriteStartObject();
-            json.WriteNumber("line", bad.Line);
+            if (bad.Source is { } source)
+            {
+                json.WriteString("file", source);
+            }
+
+            if (bad.Line > 0)
+            {
+                json.WriteNumber("line", bad.Line);
+            }
+            else
+            {
+                json.WriteNull("line");
+            }
             if (bad.ByteOffset is { } offset)
             {
                 json.WriteNumber("byteOffset", offset);
@@ -83,6 +111,13 @@ public static class FleetJsonWriter
 
             json.WriteString("reason", bad.Reason);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("notes");
+        foreach (var note in load.Notes)
+        {
+            json.WriteStringValue(note);
         }
 
         json.WriteEndArray();

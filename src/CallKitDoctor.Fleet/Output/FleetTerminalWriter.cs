@@ -21,9 +21,14 @@ public static class FleetTerminalWriter
 
         var load = result.Load;
         console.WriteLine($"{load.Path} ({FleetFormatNames.Of(load.Format)}): {load.RowsRead:N0} rows, {load.RowsUsed:N0} used, {load.BadRowCount:N0} bad");
+        foreach (var note in load.Notes)
+        {
+            console.WriteLine("  " + note);
+        }
+
         foreach (var bad in load.BadRows.Take(10))
         {
-            console.WriteLine($"  line {bad.Line}: {bad.Reason}");
+            console.WriteLine("  " + bad);
         }
 
         if (load.BadRowCount > 10)
@@ -87,6 +92,27 @@ public static class FleetTerminalWriter
             }
 
             console.Write(table);
+        }
+
+        if (result.Findings.Count > 0)
+        {
+            var findings = new Table().Border(TableBorder.Simple).Title("Findings (share of calls)");
+            findings.AddColumn("finding").AddColumn("by").AddColumn("value")
+                .AddColumn(new TableColumn("calls").RightAligned())
+                .AddColumn(new TableColumn("with it").RightAligned())
+                .AddColumn(new TableColumn("share").RightAligned())
+                .AddColumn(new TableColumn($"{confidence} CI").RightAligned());
+            foreach (var f in result.Findings)
+            {
+                findings.AddRow(
+                    Markup.Escape(f.FindingId),
+                    f.Key.Columns.Count == 0 ? "all" : Markup.Escape(f.Key.Columns[0]),
+                    f.Key.Columns.Count == 0 ? "" : Markup.Escape(f.Key.Values[0] ?? "(none)"),
+                    Count(f.Counts.Trials), Count(f.Counts.Events), Percent(f.Share, 1),
+                    $"{Percent(f.Interval.Low, 1)} – {Percent(f.Interval.High, 1)}");
+            }
+
+            console.Write(findings);
         }
 
         output.Flush();

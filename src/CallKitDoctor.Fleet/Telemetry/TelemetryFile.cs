@@ -12,6 +12,27 @@ public sealed record TelemetryFile(string Path, TelemetryFormat Format, char Del
         _ => null,
     };
 
+    /// <summary>
+    /// True when <paramref name="path"/> should be read as call telemetry rather than as a diagnosis input: a file named
+    /// .csv/.tsv/.jsonl/.ndjson/.parquet/.pq; a .json file unless it starts like a diagnosis report; a .txt file whose
+    /// header names the outcome column.
+    /// </summary>
+    public static bool LooksLikeTelemetry(string path, ColumnMapping mapping)
+    {
+        if (!File.Exists(path) || FormatOf(path) is null)
+        {
+            return false;
+        }
+
+        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".json" => !Diagnoses.DiagnosisInputs.IsDiagnosisReport(path),
+            ".txt" => Engine.CsvHeader.Read(path, ',').Contains(mapping.SourceOf(TelemetrySchema.DidActivate), StringComparer.Ordinal),
+            _ => true,
+        };
+    }
+
     /// <summary>The file with its layout taken from the extension (CSV when unknown; tab-delimited for .tsv).</summary>
     public static TelemetryFile Detect(string path) => new(
         path,

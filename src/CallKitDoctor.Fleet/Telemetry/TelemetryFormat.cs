@@ -6,4 +6,7 @@ public enum TelemetryFormat
     Csv,
     JsonLines,
     Parquet,
+
+    /// <summary>Calls from diagnoses: <c>diagnose --format json</c> reports, or logs and sysdiagnoses diagnosed here.</summary>
+    Diagnoses,
 }
