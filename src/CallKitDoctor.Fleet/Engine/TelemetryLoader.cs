@@ -166,7 +166,7 @@ internal sealed class TelemetryLoader(DuckDBConnection connection, TelemetryFile
         {
             rejected = ScalarLong("SELECT count(DISTINCT line)::BIGINT FROM fleet_rejects");
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT line::BIGINT, min(line_byte_position)::BIGINT, string_agg(DISTINCT CASE "
+            command.CommandText = "SELECT line::BIGINT, (min(line_byte_position) - 1)::BIGINT, string_agg(DISTINCT CASE "
                 + "WHEN error_type = 'CAST' AND NOT contains(error_message, 'Could not') THEN column_name || ' is empty' "
                 + "WHEN error_type = 'CAST' THEN column_name || ': ' || regexp_replace(error_message, '^Error when converting column \"[^\"]*\"\\. ', '') "
                 + "ELSE lower(error_type) || ': ' || error_message END, '; ') "
