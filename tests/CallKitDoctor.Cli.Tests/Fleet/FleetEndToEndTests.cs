@@ -66,7 +66,11 @@ public sealed class FleetEndToEndTests : IDisposable
     {
         var lines = Calls.Select(c => JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["call_id"] = c.Id, ["started_at"] = c.Day + "T10:00:00Z", ["os_version"] = c.Os, ["direction"] = c.Direction, ["did_activate"] = c.Activated,
+            ["call_id"] = c.Id,
+            ["started_at"] = c.Day + "T10:00:00Z",
+            ["os_version"] = c.Os,
+            ["direction"] = c.Direction,
+            ["did_activate"] = c.Activated,
         })).ToList();
         lines.Insert(2, "{\"call_id\": \"y\", \"did_activate\": tru");
         lines.Insert(5, "[1, 2]");

@@ -98,6 +98,35 @@ public sealed class TelemetryTableTests : IDisposable
     }
 
     [Fact]
+    public void Typed_parquet_columns_skip_the_cast_but_a_missing_outcome_is_still_a_bad_row()
+    {
+        var parquet = Path.Combine(_folder.Path, "typed.parquet");
+        TempFolder.RunSql("COPY (SELECT * FROM (VALUES ('18.4', TRUE, TIMESTAMPTZ '2025-03-01 10:00:00+00', 12.5), ('18.4', NULL, TIMESTAMPTZ '2025-03-01 11:00:00+00', NULL), "
+            + "('18.5', FALSE, NULL, 3::DOUBLE)) t(os_version, did_activate, started_at, activation_ms)) "
+            + $"TO '{parquet}' (FORMAT parquet)");
+        using var table = TelemetryTable.Open(TelemetryFile.Detect(parquet), ColumnMapping.Identity);
+        Assert.Equal((3L, 2L), (table.Summary.RowsRead, table.Summary.RowsUsed));
+        var bad = Assert.Single(table.Summary.BadRows);
+        Assert.Equal(2, bad.Line);
+        Assert.Contains("did_activate is missing", bad.Reason, StringComparison.Ordinal);
+        Assert.Single(table.CountByDay());
+    }
+
+    [Fact]
+    public void Counting_by_a_column_not_announced_before_the_scan_still_counts_it()
+    {
+        using var table = TelemetryTable.Open(TelemetryFile.Detect(_folder.Write("calls.csv", Csv)), ColumnMapping.Identity);
+        table.Keep([table.Column("os_version")]);
+        var byVersion = table.CountBy([table.Column("os_version")]);
+        var byDirection = table.CountBy([table.Column("direction")]).ToDictionary(g => g.Key.Values[0]!, g => g.Counts.Trials);
+        var both = table.CountBy([table.Column("os_version"), table.Period("period", new DateOnly(2025, 3, 2))]);
+        Assert.Equal(4, byVersion.Sum(g => g.Counts.Trials));
+        Assert.Equal((2L, 2L), (byDirection["incoming"], byDirection["outgoing"]));
+        Assert.Equal(3, both.Count);
+        Assert.Equal(["after", "before"], both.Select(g => g.Key.Values[1]).Distinct().Order());
+    }
+
+    [Fact]
     public void A_file_without_the_outcome_column_is_a_query_error()
     {
         var file = _folder.Write("calls.csv", "call_id,os_version\na,18.4\n");
