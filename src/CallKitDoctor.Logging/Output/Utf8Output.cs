@@ -98,6 +98,45 @@ public sealed class Utf8Output : IBufferWriter<byte>
         _length += written;
     }
 
+    public void WriteDecimal(ulong value)
+    {
+        Ensure(20);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    /// <summary>Writes <paramref name="text"/> as a quoted JSON string, escaped as <c>log</c> does (see <see cref="JsonStringText"/>).</summary>
+    public void WriteJsonString(ReadOnlySpan<char> text)
+    {
+        Ensure(JsonStringText.MaxBytes(text.Length) + 2);
+        _buffer[_length++] = (byte)'"';
+        _length += JsonStringText.Write(text, _buffer.AsSpan(_length));
+        _buffer[_length++] = (byte)'"';
+    }
+
+    /// <summary>Writes a quoted JSON string through <paramref name="cache"/> (for strings that repeat as the same instance).</summary>
+    internal void WriteJsonString(string? text, Utf8StringCache cache)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            Write("\"\""u8);
+            return;
+        }
+
+        var bytes = cache.GetOrAdd(text, out var cached);
+        if (!cached)
+        {
+            WriteJsonString(text.AsSpan());
+            return;
+        }
+
+        Ensure(bytes.Length + 2);
+        _buffer[_length++] = (byte)'"';
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+        _buffer[_length++] = (byte)'"';
+    }
+
     /// <summary>Writes a decimal number padded with spaces to <paramref name="width"/> (at least one space follows).</summary>
     public void WriteDecimalPadded(long value, int width)
     {
