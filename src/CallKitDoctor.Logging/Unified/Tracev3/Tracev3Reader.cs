@@ -19,7 +19,11 @@ public sealed class Tracev3Reader : IDisposable
     private readonly List<Catalog> _catalogs = [];
     private readonly OversizeStore _oversize;
     private long _position;
-    private byte[] _chunk = new byte[64 * 1024];
+    // Compressed chunk bytes are only needed while a chunk is parsed or decompressed: one buffer per thread serves
+    // every reader on it, so a reader left open (a time-ordered merge keeps one per overlapping file) holds only its
+    // decompressed chunkset.
+    [ThreadStatic]
+    private static byte[]? t_chunk;
     private byte[] _inner = new byte[64 * 1024];
     private int _innerLength;
     private int _innerPosition;
@@ -83,7 +87,7 @@ public sealed class Tracev3Reader : IDisposable
     public ref readonly TraceEvent Current => ref _current;
 
     /// <summary>The buffer the current event's offsets point into.</summary>
-    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel ? _chunk : _inner.AsSpan(0, _innerLength);
+    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel ? default : _inner.AsSpan(0, _innerLength);
 
     /// <summary>The data items of the current tracepoint (empty when none).</summary>
     public ReadOnlySpan<byte> CurrentItems => CurrentBuffer.Slice(_current.ItemsOffset, _current.ItemsLength);
@@ -208,12 +212,13 @@ public sealed class Tracev3Reader : IDisposable
         }
 
         var length = (int)size;
-        if (_chunk.Length < length)
+        var chunk = t_chunk ??= new byte[64 * 1024];
+        if (chunk.Length < length)
         {
-            _chunk = new byte[Math.Max(length, _chunk.Length * 2)];
+            chunk = t_chunk = new byte[Math.Max(length, chunk.Length * 2)];
         }
 
-        var read = ReadFully(_chunk.AsSpan(0, length));
+        var read = ReadFully(chunk.AsSpan(0, length));
         if (read < length)
         {
             Errors.Add(UnifiedErrorKind.Truncated, File, start, $"chunk 0x{tag:x} claims {size} bytes, only {read} could be read");
@@ -226,7 +231,7 @@ public sealed class Tracev3Reader : IDisposable
             Skip(padding);
         }
 
-        var data = _chunk.AsSpan(0, length);
+        var data = chunk.AsSpan(0, length);
         switch (tag)
         {
             case ChunkTag.Header:
