@@ -24,8 +24,8 @@ public sealed class UnifiedLogSource : ILogEntrySource
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
 
-    private const int ReadAheadBatchSize = 512;
-    private const int ReadAheadBatches = 8;
+    private const int ReadAheadBatchSize = 128;
+    private const int ReadAheadBatches = 4;
 
     public UnifiedLogSource(string path, UnifiedLogOptions? options = null)
     {

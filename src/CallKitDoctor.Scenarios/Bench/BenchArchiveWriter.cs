@@ -31,7 +31,14 @@ public sealed class BenchArchiveWriter
     public BenchArchiveWriter(int seed = 7)
     {
         _random = new Random(seed);
-        _words = [.. Enumerable.Range(0, 64).Select(i => i % 4 == 0 ? NameUuid.From("w" + i).ToString().ToUpperInvariant() : "item-" + i.ToString(CultureInfo.InvariantCulture) + "-" + new string((char)('a' + (i % 26)), 3 + (i % 9)))];
+        // Argument values vary as on a device (identifiers, addresses, counters), so the files compress about as real ones.
+        _words = [.. Enumerable.Range(0, 4096).Select(i => (i % 4) switch
+        {
+            0 => NameUuid.From("w" + i.ToString(CultureInfo.InvariantCulture)).ToString().ToUpperInvariant(),
+            1 => "com.example.app" + _random.Next(1000).ToString(CultureInfo.InvariantCulture) + ".session-" + _random.Next().ToString("x8", CultureInfo.InvariantCulture),
+            2 => "/private/var/mobile/Library/Caches/" + _random.Next().ToString("x8", CultureInfo.InvariantCulture) + ".db",
+            _ => "item-" + _random.NextInt64().ToString("x", CultureInfo.InvariantCulture),
+        })];
         _now = _clock.ToMachTime(BootTime.AddHours(2));
         BuildProcesses();
     }
@@ -177,7 +184,7 @@ public sealed class BenchArchiveWriter
 
     private TraceArgument Argument(BenchArgument kind) => kind switch
     {
-        BenchArgument.Word => TraceArgument.Int32(_random.Next(-5, 5000)),
+        BenchArgument.Word => TraceArgument.Int32(_random.Next(8) == 0 ? _random.Next() : _random.Next(-5, 5000)),
         BenchArgument.Wide => TraceArgument.Int64(_random.NextInt64(0x1_0000_0000, 0x2_0000_0000_0000)),
         BenchArgument.PublicString => TraceArgument.CString(_words[_random.Next(_words.Length)]),
         BenchArgument.PrivateString => TraceArgument.CString(_words[_random.Next(_words.Length)], isPrivate: true),

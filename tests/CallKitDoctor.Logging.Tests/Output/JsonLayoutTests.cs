@@ -131,6 +131,22 @@ public sealed class JsonLayoutTests
     }
 
     [Fact]
+    public void ManyDifferentUuidsAreEachWrittenRight()
+    {
+        var uuids = Enumerable.Range(0, 200).Select(i => i % 7 == 0 ? Guid.Empty : Guid.NewGuid()).ToArray();
+        var entries = uuids.Select((u, i) => new LogEntry("m") { BootUuid = u, SenderImageUuid = uuids[(i * 31) % uuids.Length] }).ToArray();
+
+        var lines = Write(LogOutputStyle.Ndjson, entries).Split('\n');
+
+        for (var i = 0; i < uuids.Length; i++)
+        {
+            using var doc = JsonDocument.Parse(lines[i]);
+            Assert.Equal(uuids[i].ToString("D").ToUpperInvariant(), doc.RootElement.GetProperty("bootUUID").GetString());
+            Assert.Equal(uuids[(i * 31) % uuids.Length].ToString("D").ToUpperInvariant(), doc.RootElement.GetProperty("senderImageUUID").GetString());
+        }
+    }
+
+    [Fact]
     public void TimestampTextMatchesLogTimestampToString()
     {
         Gen.Long[0, 3_155_378_975_999_999_999 / 100].Select(Gen.Int[-1080, 1080]).Sample((ticks, minutes) =>
