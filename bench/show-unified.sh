@@ -1,40 +1,61 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `callkit-doctor show --style ndjson > /dev/null` over >= 500 MB of tracev3:
-# the real iPadOS file 0000000000000f85.tracev3 from the shared test data, copied into a temporary logarchive-like
-# folder until the total passes TARGET_MB. Its format strings do not resolve (no uuidtext beside the copies), so
-# messages are the `log` placeholders. Reports entries/s, MB/s and peak RSS for each --order (time merge, file by file).
-# Usage: bench/show-unified.sh [TARGET_MB]   (needs CALLKIT_DOCTOR_SHARED or /work/shared)
+# Whole-process benchmark of `callkit-doctor show --style ndjson > /dev/null` over >= TARGET_MB of tracev3, on two sets:
+#  (a) real: the iPadOS file 0000000000000f85.tracev3 from the shared test data copied into Persist/ of a temporary
+#      logarchive-like folder until the total passes TARGET_MB. Its format strings do not resolve (no uuidtext beside the
+#      copies), so messages are the `log` placeholders; every copy starts at the same instant (the merge's worst case).
+#  (b) resolved: a folder written by the project (BenchArchiveWriter via `CallKitDoctor.Benchmarks unified-archive`):
+#      48 processes, uuidtext per executable, one dsc, a timesync file, files following each other in time; every
+#      format string resolves and every message is fully formatted (public/private strings and objects, integers).
+# Reports entries/s, MB/s, CPU seconds (user+sys) and peak RSS for each set and --order (time merge, file by file).
+# Usage: bench/show-unified.sh [TARGET_MB] [SETS]   SETS: "a b" (default), "a" or "b". Set (a) needs CALLKIT_DOCTOR_SHARED
+# or /work/shared; set (b) needs nothing outside the repository (writing 500 MB of it takes a few minutes).
 set -euo pipefail
 target_mb=${1:-500}
+sets=${2:-"a b"}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=${CALLKIT_DOCTOR_SHARED:-/work/shared}
 source_file="$shared/testdata/unified_logging/0000000000000f85.tracev3"
-if [[ ! -f $source_file ]]; then
-  echo "show-unified: $source_file not found (set CALLKIT_DOCTOR_SHARED); nothing to measure" >&2
-  exit 2
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet publish "$repo/src/CallKitDoctor.Cli" -c Release -o "$work/bin" --nologo -v q >/dev/null
 cli=("$work/bin/callkit-doctor")
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-size=$(stat -c %s "$source_file")
-copies=$(( (target_mb * 1024 * 1024 + size - 1) / size ))
-mkdir -p "$work/archive/Persist"
-for ((i = 1; i <= copies; i++)); do
-  cp "$source_file" "$work/archive/Persist/$(printf '%016x' "$i").tracev3"
-done
-total_bytes=$(( size * copies ))
-per_file=$("${cli[@]}" show "$source_file" --style ndjson | tail -1 | sed -E 's/.*"count":([0-9]+).*/\1/')
-entries=$(( per_file * copies ))
-echo "input: $copies copies of $(basename "$source_file") ($size bytes, $per_file entries each) = $((total_bytes / 1048576)) MB, $entries entries"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%dT%H:%MZ)"
+measure() { # label dir entries bytes
+  local label=$1 dir=$2 entries=$3 bytes=$4
+  for order in file time; do
+    cat "$dir"/Persist/*.tracev3 > /dev/null  # warm the page cache
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${cli[@]}" show "$dir" --style ndjson --order "$order" > /dev/null || true
+    read -r seconds user sys peak_kb < "$work/time.txt"
+    awk -v l="$label" -v o="$order" -v s="$seconds" -v u="$user" -v y="$sys" -v kb="$peak_kb" -v n="$entries" -v b="$bytes" 'BEGIN {
+      printf "set %-3s --order %-4s  %7.2f s  %10.0f entries/s  %7.1f MB/s  cpu %6.2f s (%.2f us/entry)  peak RSS %6.1f MB\n",
+        l, o, s, n / s, b / 1048576 / s, u + y, (u + y) / n * 1e6, kb / 1024 }'
+  done
+}
 
-for order in file time; do
-  cat "$work"/archive/Persist/*.tracev3 > /dev/null  # warm the page cache
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "${cli[@]}" show "$work/archive" --style ndjson --order "$order" > /dev/null || true
-  read -r seconds peak_kb < "$work/time.txt"
-  awk -v o="$order" -v s="$seconds" -v kb="$peak_kb" -v n="$entries" -v b="$total_bytes" 'BEGIN {
-    printf "--order %-4s  %7.2f s  %10.0f entries/s  %7.1f MB/s  peak RSS %6.1f MB\n", o, s, n / s, b / 1048576 / s, kb / 1024 }'
-done
+if [[ " $sets " == *" a "* ]]; then
+  if [[ -f $source_file ]]; then
+    size=$(stat -c %s "$source_file")
+    copies=$(( (target_mb * 1024 * 1024 + size - 1) / size ))
+    mkdir -p "$work/a/Persist"
+    for ((i = 1; i <= copies; i++)); do
+      cp "$source_file" "$work/a/Persist/$(printf '%016x' "$i").tracev3"
+    done
+    total_bytes=$(( size * copies ))
+    per_file=$("${cli[@]}" show "$source_file" --style ndjson | tail -1 | sed -E 's/.*"count":([0-9]+).*/\1/')
+    entries=$(( per_file * copies ))
+    echo "set a: $copies copies of $(basename "$source_file") ($size bytes, $per_file entries each) = $((total_bytes / 1048576)) MB, $entries entries"
+    measure a "$work/a" "$entries" "$total_bytes"
+    rm -rf "$work/a"
+  else
+    echo "show-unified: $source_file not found (set CALLKIT_DOCTOR_SHARED); set a skipped" >&2
+  fi
+fi
+
+if [[ " $sets " == *" b "* ]]; then
+  dotnet build "$repo/bench/CallKitDoctor.Benchmarks" -c Release --nologo -v q >/dev/null
+  read -r files total_bytes entries < <(dotnet run -c Release --no-build --project "$repo/bench/CallKitDoctor.Benchmarks" -- unified-archive "$work/b" "$target_mb")
+  echo "set b: $files generated tracev3 files = $((total_bytes / 1048576)) MB, $entries entries, every format string resolving"
+  measure b "$work/b" "$entries" "$total_bytes"
+fi

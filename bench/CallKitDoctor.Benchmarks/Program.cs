@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 namespace CallKitDoctor.Benchmarks;
 
 /// <summary>
-/// <c>generate FILE LINES [NOISE_PER_FLOW]</c> writes a benchmark log; <c>measure FILE [ROUNDS]</c> times the
+/// <c>generate FILE LINES [NOISE_PER_FLOW]</c> writes a benchmark log; <c>unified-archive DIR MB</c> writes a logarchive
+/// folder of at least MB megabytes of tracev3 whose format strings all resolve (<see cref="Scenarios.Bench.BenchArchiveWriter"/>); <c>measure FILE [ROUNDS]</c> times the
 /// pipeline's stages on it (see <see cref="StageTimer"/>); anything else runs BenchmarkDotNet (e.g. <c>--filter *</c>).
 /// </summary>
 public static class Program
@@ -17,6 +18,13 @@ public static class Program
             var noise = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : BenchLogBuilder.DenseNoisePerFlow;
             using var writer = new StreamWriter(args[1], false, new UTF8Encoding(false), 1 << 16);
             new BenchLogBuilder(BenchInputs.ProductionFlow(), noise).Write(writer, lines);
+            return 0;
+        }
+
+        if (args.Length >= 3 && args[0] == "unified-archive")
+        {
+            var summary = new Scenarios.Bench.BenchArchiveWriter().Write(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024);
+            Console.WriteLine($"{summary.TraceFiles} {summary.TraceBytes} {summary.Entries}");
             return 0;
         }
 

@@ -4,13 +4,16 @@ using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Output;
 using CallKitDoctor.Logging.Unified;
 using CallKitDoctor.Logging.Unified.Tracev3;
+using CallKitDoctor.Scenarios.Bench;
 
 namespace CallKitDoctor.Benchmarks;
 
 /// <summary>
 /// Hot paths of the unified-log reader and the <c>show</c> writers over the real iPadOS file
 /// <c>0000000000000f85.tracev3</c> from the shared test data (<c>CALLKIT_DOCTOR_SHARED</c>, default <c>/work/shared</c>),
-/// with its uuidtext and timesync folders so format strings resolve where the test data has them.
+/// with its uuidtext and timesync folders so format strings resolve where the test data has them; and over a generated
+/// archive whose every format string resolves (<see cref="BenchArchiveWriter"/>, 20,000 entries), the whole
+/// <c>show --style ndjson</c> pipeline with and without the read-ahead worker.
 /// </summary>
 [MemoryDiagnoser]
 public class UnifiedBenchmarks
@@ -22,6 +25,7 @@ public class UnifiedBenchmarks
     private string _path = "";
     private UnifiedLogOptions _options = new();
     private List<LogEntry> _entries = [];
+    private string _resolved = "";
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +46,51 @@ public class UnifiedBenchmarks
         {
             _ = entry.EventMessage;
         }
+
+        _resolved = Path.Combine(Path.GetTempPath(), "ckd-bench-resolved-" + Guid.NewGuid().ToString("N"));
+        new BenchArchiveWriter { EntriesPerFile = 20_000 }.Write(_resolved, 1);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Directory.Exists(_resolved))
+        {
+            Directory.Delete(_resolved, recursive: true);
+        }
+    }
+
+    /// <summary>The generated archive's entries with every message formatted, on the caller's thread.</summary>
+    [Benchmark]
+    public long ResolvedEntriesFormatted()
+    {
+        long length = 0;
+        foreach (var entry in new UnifiedLogSource(_resolved, new UnifiedLogOptions { ReadAhead = false }).ReadEntries())
+        {
+            length += entry.EventMessage.Length;
+        }
+
+        return length;
+    }
+
+    /// <summary><c>show --style ndjson</c> over the generated archive, reading on the caller's thread.</summary>
+    [Benchmark]
+    public long ResolvedShowNdjson() => Show(readAhead: false);
+
+    /// <summary><c>show --style ndjson</c> over the generated archive with the read-ahead worker (two threads).</summary>
+    [Benchmark]
+    public long ResolvedShowNdjsonReadAhead() => Show(readAhead: true);
+
+    private long Show(bool readAhead)
+    {
+        using var writer = LogEntryWriter.Create(LogOutputStyle.Ndjson, Stream.Null);
+        foreach (var entry in new UnifiedLogSource(_resolved, new UnifiedLogOptions { ReadAhead = readAhead }).ReadEntries())
+        {
+            writer.Write(entry);
+        }
+
+        writer.Complete();
+        return writer.Tally.Total;
     }
 
     /// <summary>LZ4 decode of the file's first chunkset.</summary>

@@ -1,119 +1,119 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text;
 using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Logging.Output;
 
 /// <summary>
-/// <c>log show --style ndjson</c> (one object per line, then <c>{"count":N,"finished":1}</c>) or <c>--style json</c>
-/// (an indented array). Fields in <c>log</c>'s order: <c>traceID eventMessage eventType source formatString
-/// activityIdentifier subsystem category threadID senderImageUUID backtrace bootUUID processImagePath timestamp
-/// senderImagePath machTimestamp messageType processImageUUID processID senderProgramCounter parentActivityIdentifier
-/// timezoneName</c>; unknown strings are written empty and unknown numbers 0, as <c>log</c> does.
+/// <c>log show --style ndjson</c> (one compact object per line, then <c>{"count":N,"finished":1}</c>) or
+/// <c>--style json</c> (<c>[{</c>, two-space indented members written <c>"name" : value</c>, <c>},{</c> between
+/// entries, <c>}]</c> at the end), both as NSJSONSerialization writes them: <c>/</c> escaped as <c>\/</c>. Fields in
+/// <c>log</c>'s order: <c>traceID eventMessage eventType source formatString activityIdentifier subsystem category
+/// threadID senderImageUUID backtrace bootUUID processImagePath timestamp senderImagePath machTimestamp messageType
+/// processImageUUID processID senderProgramCounter parentActivityIdentifier timezoneName</c>; unknown strings are
+/// written empty and unknown numbers 0, as <c>log</c> does. Written straight to UTF-8 (no intermediate strings); the
+/// escaped bytes of strings that repeat (subsystem, category, paths, format strings) are cached.
 /// </summary>
 public sealed class JsonEntryWriter : LogEntryWriter
 {
-    private static readonly JsonEncodedText TraceId = JsonEncodedText.Encode("traceID");
-    private static readonly JsonEncodedText EventMessage = JsonEncodedText.Encode("eventMessage");
-    private static readonly JsonEncodedText EventType = JsonEncodedText.Encode("eventType");
-    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText FormatString = JsonEncodedText.Encode("formatString");
-    private static readonly JsonEncodedText ActivityIdentifier = JsonEncodedText.Encode("activityIdentifier");
-    private static readonly JsonEncodedText Subsystem = JsonEncodedText.Encode("subsystem");
-    private static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
-    private static readonly JsonEncodedText ThreadId = JsonEncodedText.Encode("threadID");
-    private static readonly JsonEncodedText SenderImageUuid = JsonEncodedText.Encode("senderImageUUID");
-    private static readonly JsonEncodedText Backtrace = JsonEncodedText.Encode("backtrace");
-    private static readonly JsonEncodedText Frames = JsonEncodedText.Encode("frames");
-    private static readonly JsonEncodedText ImageOffset = JsonEncodedText.Encode("imageOffset");
-    private static readonly JsonEncodedText ImageUuid = JsonEncodedText.Encode("imageUUID");
-    private static readonly JsonEncodedText BootUuid = JsonEncodedText.Encode("bootUUID");
-    private static readonly JsonEncodedText ProcessImagePath = JsonEncodedText.Encode("processImagePath");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText SenderImagePath = JsonEncodedText.Encode("senderImagePath");
-    private static readonly JsonEncodedText MachTimestamp = JsonEncodedText.Encode("machTimestamp");
-    private static readonly JsonEncodedText MessageType = JsonEncodedText.Encode("messageType");
-    private static readonly JsonEncodedText ProcessImageUuid = JsonEncodedText.Encode("processImageUUID");
-    private static readonly JsonEncodedText ProcessId = JsonEncodedText.Encode("processID");
-    private static readonly JsonEncodedText SenderProgramCounter = JsonEncodedText.Encode("senderProgramCounter");
-    private static readonly JsonEncodedText ParentActivityIdentifier = JsonEncodedText.Encode("parentActivityIdentifier");
-    private static readonly JsonEncodedText TimezoneName = JsonEncodedText.Encode("timezoneName");
+    private static readonly FieldName TraceId = new("traceID", first: true);
+    private static readonly FieldName EventMessage = new("eventMessage");
+    private static readonly FieldName EventType = new("eventType");
+    private static readonly FieldName Source = new("source");
+    private static readonly FieldName FormatString = new("formatString");
+    private static readonly FieldName ActivityIdentifier = new("activityIdentifier");
+    private static readonly FieldName Subsystem = new("subsystem");
+    private static readonly FieldName Category = new("category");
+    private static readonly FieldName ThreadId = new("threadID");
+    private static readonly FieldName SenderImageUuid = new("senderImageUUID");
+    private static readonly FieldName Backtrace = new("backtrace");
+    private static readonly FieldName BootUuid = new("bootUUID");
+    private static readonly FieldName ProcessImagePath = new("processImagePath");
+    private static readonly FieldName Timestamp = new("timestamp");
+    private static readonly FieldName SenderImagePath = new("senderImagePath");
+    private static readonly FieldName MachTimestamp = new("machTimestamp");
+    private static readonly FieldName MessageType = new("messageType");
+    private static readonly FieldName ProcessImageUuid = new("processImageUUID");
+    private static readonly FieldName ProcessId = new("processID");
+    private static readonly FieldName SenderProgramCounter = new("senderProgramCounter");
+    private static readonly FieldName ParentActivityIdentifier = new("parentActivityIdentifier");
+    private static readonly FieldName TimezoneName = new("timezoneName");
 
     private readonly bool _asArray;
-    private readonly Utf8JsonWriter _json;
+    private readonly Utf8StringCache _strings = new();
 
     public JsonEntryWriter(Stream output, bool asArray)
         : base(output)
     {
         _asArray = asArray;
-        _json = new Utf8JsonWriter(Output, new JsonWriterOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Indented = asArray,
-            SkipValidation = true,
-        });
     }
 
     public override LogOutputStyle Style => _asArray ? LogOutputStyle.Json : LogOutputStyle.Ndjson;
 
-    protected override void WriteStart()
-    {
-        if (_asArray)
-        {
-            Output.Write("[\n"u8);
-        }
-    }
-
     protected override void WriteEntry(LogEntry entry)
     {
-        if (_asArray && Tally.Total > 0)
+        var output = Output;
+        if (_asArray)
         {
-            Output.Write(",\n"u8);
+            output.Write(Tally.Total > 0 ? "},"u8 : "["u8);
         }
 
-        var json = _json;
-        json.WriteStartObject();
-        json.WriteNumber(TraceId, entry.TraceId ?? 0);
-        json.WriteString(EventMessage, entry.EventMessage);
-        json.WriteString(EventType, entry.EventType.ToNdjsonName());
-        json.WriteNull(Source);
-        json.WriteString(FormatString, entry.FormatString ?? "");
-        json.WriteNumber(ActivityIdentifier, entry.ActivityIdentifier ?? 0);
-        json.WriteString(Subsystem, entry.Subsystem ?? "");
-        json.WriteString(Category, entry.Category ?? "");
-        json.WriteNumber(ThreadId, entry.ThreadId ?? 0);
-        WriteUuid(json, SenderImageUuid, entry.SenderImageUuid);
-        json.WriteStartObject(Backtrace);
-        json.WriteStartArray(Frames);
-        if (entry.SenderImageUuid is { } sender)
+        Name(TraceId);
+        output.WriteDecimal(entry.TraceId ?? 0);
+        Name(EventMessage);
+        output.WriteJsonString(entry.EventMessage.AsSpan());
+        Name(EventType);
+        output.WriteJsonString(entry.EventType.ToNdjsonName(), _strings);
+        Name(Source);
+        output.Write("null"u8);
+        Name(FormatString);
+        output.WriteJsonString(entry.FormatString, _strings);
+        Name(ActivityIdentifier);
+        output.WriteDecimal(entry.ActivityIdentifier ?? 0);
+        Name(Subsystem);
+        output.WriteJsonString(entry.Subsystem, _strings);
+        Name(Category);
+        output.WriteJsonString(entry.Category, _strings);
+        Name(ThreadId);
+        output.WriteDecimal(entry.ThreadId ?? 0);
+        Name(SenderImageUuid);
+        Uuid(entry.SenderImageUuid);
+        Name(Backtrace);
+        WriteBacktrace(entry);
+        Name(BootUuid);
+        Uuid(entry.BootUuid);
+        Name(ProcessImagePath);
+        output.WriteJsonString(entry.ProcessImagePath, _strings);
+        Name(Timestamp);
+        output.Write((byte)'"');
+        if (entry.Timestamp is { } time)
         {
-            json.WriteStartObject();
-            json.WriteNumber(ImageOffset, entry.SenderProgramCounter ?? 0);
-            WriteUuid(json, ImageUuid, sender);
-            json.WriteEndObject();
+            output.WriteTimestamp(time, 6, withOffset: true);
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        WriteUuid(json, BootUuid, entry.BootUuid);
-        json.WriteString(ProcessImagePath, entry.ProcessImagePath ?? "");
-        Span<byte> time = stackalloc byte[TimestampText.MaxLength];
-        var timeLength = entry.Timestamp is { } t ? TimestampText.Format(t, time, 6, withOffset: true) : 0;
-        json.WriteString(Timestamp, time[..timeLength]);
-        json.WriteString(SenderImagePath, entry.SenderImagePath ?? "");
-        json.WriteNumber(MachTimestamp, entry.MachTimestamp ?? 0);
-        json.WriteString(MessageType, entry.Level.ToNdjsonName());
-        WriteUuid(json, ProcessImageUuid, entry.ProcessImageUuid);
-        json.WriteNumber(ProcessId, entry.ProcessId ?? 0);
-        json.WriteNumber(SenderProgramCounter, entry.SenderProgramCounter ?? 0);
-        json.WriteNumber(ParentActivityIdentifier, entry.ParentActivityIdentifier ?? 0);
-        json.WriteString(TimezoneName, entry.TimeZoneName ?? "");
-        json.WriteEndObject();
-        json.Flush();
-        json.Reset();
-        if (!_asArray)
+        output.Write((byte)'"');
+        Name(SenderImagePath);
+        output.WriteJsonString(entry.SenderImagePath, _strings);
+        Name(MachTimestamp);
+        output.WriteDecimal(entry.MachTimestamp ?? 0);
+        Name(MessageType);
+        output.WriteJsonString(entry.Level.ToNdjsonName(), _strings);
+        Name(ProcessImageUuid);
+        Uuid(entry.ProcessImageUuid);
+        Name(ProcessId);
+        output.WriteDecimal(entry.ProcessId ?? 0);
+        Name(SenderProgramCounter);
+        output.WriteDecimal(entry.SenderProgramCounter ?? 0);
+        Name(ParentActivityIdentifier);
+        output.WriteDecimal(entry.ParentActivityIdentifier ?? 0);
+        Name(TimezoneName);
+        output.WriteJsonString(entry.TimeZoneName, _strings);
+        if (_asArray)
         {
-            Output.NewLine();
+            output.Write((byte)'\n');
+        }
+        else
+        {
+            output.Write("}\n"u8);
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
     {
         if (_asArray)
         {
-            Output.Write(Tally.Total > 0 ? "\n]\n"u8 : "]\n"u8);
+            Output.Write(Tally.Total > 0 ? "}]\n"u8 : "[]\n"u8);
             return;
         }
 
@@ -130,20 +130,60 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Output.Write(",\"finished\":1}\n"u8);
     }
 
-    protected override void Dispose(bool disposing)
+    private void Name(FieldName name) => Output.Write(_asArray ? name.Indented : name.Compact);
+
+    private void Uuid(Guid? uuid)
     {
-        if (disposing)
+        Output.Write((byte)'"');
+        if (uuid is { } u)
         {
-            _json.Dispose();
+            Output.WriteUuid(u);
         }
 
-        base.Dispose(disposing);
+        Output.Write((byte)'"');
     }
 
-    private static void WriteUuid(Utf8JsonWriter json, JsonEncodedText name, Guid? uuid)
+    /// <summary><c>{"frames":[{"imageOffset":N,"imageUUID":"…"}]}</c>: the sender frame, when the sender image is known.</summary>
+    private void WriteBacktrace(LogEntry entry)
     {
-        Span<byte> text = stackalloc byte[36];
-        var length = uuid is { } u ? TimestampText.FormatUuid(u, text) : 0;
-        json.WriteString(name, text[..length]);
+        var output = Output;
+        if (!_asArray)
+        {
+            if (entry.SenderImageUuid is { } uuid)
+            {
+                output.Write("{\"frames\":[{\"imageOffset\":"u8);
+                output.WriteDecimal(entry.SenderProgramCounter ?? 0);
+                output.Write(",\"imageUUID\":\""u8);
+                output.WriteUuid(uuid);
+                output.Write("\"}]}"u8);
+            }
+            else
+            {
+                output.Write("{\"frames\":[]}"u8);
+            }
+
+            return;
+        }
+
+        if (entry.SenderImageUuid is { } sender)
+        {
+            output.Write("{\n    \"frames\" : [\n      {\n        \"imageOffset\" : "u8);
+            output.WriteDecimal(entry.SenderProgramCounter ?? 0);
+            output.Write(",\n        \"imageUUID\" : \""u8);
+            output.WriteUuid(sender);
+            output.Write("\"\n      }\n    ]\n  }"u8);
+        }
+        else
+        {
+            output.Write("{\n    \"frames\" : [\n\n    ]\n  }"u8);
+        }
+    }
+
+    /// <summary>A member name as written before its value in both layouts (with the comma that separates it from the previous member).</summary>
+    private sealed class FieldName(string name, bool first = false)
+    {
+        public byte[] Compact { get; } = Encoding.ASCII.GetBytes((first ? "{\"" : ",\"") + name + "\":");
+
+        public byte[] Indented { get; } = Encoding.ASCII.GetBytes((first ? "{\n  \"" : ",\n  \"") + name + "\" : ");
     }
 }

@@ -19,21 +19,24 @@ public static class TimestampText
         var i = 0;
         if (time.HasDate)
         {
-            Digits(destination, ref i, local.Year, 4);
+            local.Deconstruct(out int year, out int month, out int day);
+            Digits(destination, ref i, year, 4);
             destination[i++] = (byte)'-';
-            Digits(destination, ref i, local.Month, 2);
+            Digits(destination, ref i, month, 2);
             destination[i++] = (byte)'-';
-            Digits(destination, ref i, local.Day, 2);
+            Digits(destination, ref i, day, 2);
             destination[i++] = (byte)' ';
         }
 
-        Digits(destination, ref i, local.Hour, 2);
+        var ticks = local.Ticks;
+        var secondOfDay = (int)(ticks / TimeSpan.TicksPerSecond % 86_400);
+        Digits(destination, ref i, secondOfDay / 3600, 2);
         destination[i++] = (byte)':';
-        Digits(destination, ref i, local.Minute, 2);
+        Digits(destination, ref i, secondOfDay / 60 % 60, 2);
         destination[i++] = (byte)':';
-        Digits(destination, ref i, local.Second, 2);
+        Digits(destination, ref i, secondOfDay % 60, 2);
         destination[i++] = (byte)'.';
-        var subSecondTicks = (int)(local.Ticks % TimeSpan.TicksPerSecond);
+        var subSecondTicks = (int)(ticks % TimeSpan.TicksPerSecond);
         if (fractionDigits >= 6)
         {
             Digits(destination, ref i, subSecondTicks / 10, 6);
@@ -57,16 +60,22 @@ public static class TimestampText
     /// <summary>Writes a UUID in upper case with hyphens (36 bytes), as <c>log</c> prints it.</summary>
     public static int FormatUuid(Guid uuid, Span<byte> destination)
     {
-        uuid.TryFormat(destination, out var written, "D");
-        for (var i = 0; i < written; i++)
+        Span<byte> bytes = stackalloc byte[16];
+        uuid.TryWriteBytes(bytes, bigEndian: true, out _);
+        var hex = "0123456789ABCDEF"u8;
+        var i = 0;
+        for (var b = 0; b < 16; b++)
         {
-            if (destination[i] is >= (byte)'a' and <= (byte)'f')
+            if (b is 4 or 6 or 8 or 10)
             {
-                destination[i] -= 32;
+                destination[i++] = (byte)'-';
             }
+
+            destination[i++] = hex[bytes[b] >> 4];
+            destination[i++] = hex[bytes[b] & 0xF];
         }
 
-        return written;
+        return i;
     }
 
     private static void Digits(Span<byte> span, ref int i, int value, int count)

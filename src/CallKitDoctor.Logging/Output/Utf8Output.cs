@@ -17,6 +17,11 @@ public sealed class Utf8Output : IBufferWriter<byte>
     private byte[] _buffer = new byte[64 * 1024];
     private int _length;
 
+    // The boot, process and sender UUIDs repeat on every entry: their text is kept in a small table by hash.
+    private const int UuidSlots = 16;
+    private readonly Guid[] _uuidKeys = new Guid[UuidSlots];
+    private readonly byte[] _uuidText = new byte[UuidSlots * 36];
+
     public Utf8Output(Stream stream) => _stream = stream;
 
     /// <summary>Bytes written to the stream so far (the buffered tail excluded).</summary>
@@ -98,6 +103,45 @@ public sealed class Utf8Output : IBufferWriter<byte>
         _length += written;
     }
 
+    public void WriteDecimal(ulong value)
+    {
+        Ensure(20);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    /// <summary>Writes <paramref name="text"/> as a quoted JSON string, escaped as <c>log</c> does (see <see cref="JsonStringText"/>).</summary>
+    public void WriteJsonString(ReadOnlySpan<char> text)
+    {
+        Ensure(JsonStringText.MaxBytes(text.Length) + 2);
+        _buffer[_length++] = (byte)'"';
+        _length += JsonStringText.Write(text, _buffer.AsSpan(_length));
+        _buffer[_length++] = (byte)'"';
+    }
+
+    /// <summary>Writes a quoted JSON string through <paramref name="cache"/> (for strings that repeat as the same instance).</summary>
+    internal void WriteJsonString(string? text, Utf8StringCache cache)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            Write("\"\""u8);
+            return;
+        }
+
+        var bytes = cache.GetOrAdd(text, out var cached);
+        if (!cached)
+        {
+            WriteJsonString(text.AsSpan());
+            return;
+        }
+
+        Ensure(bytes.Length + 2);
+        _buffer[_length++] = (byte)'"';
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+        _buffer[_length++] = (byte)'"';
+    }
+
     /// <summary>Writes a decimal number padded with spaces to <paramref name="width"/> (at least one space follows).</summary>
     public void WriteDecimalPadded(long value, int width)
     {
@@ -132,11 +176,20 @@ public sealed class Utf8Output : IBufferWriter<byte>
         _length += TimestampText.Format(time, _buffer.AsSpan(_length), fractionDigits, withOffset);
     }
 
-    /// <summary>Writes a UUID in upper case with hyphens, as <c>log</c> prints it.</summary>
+    /// <summary>Writes a UUID in upper case with hyphens, as <c>log</c> prints it (the text of recent UUIDs is reused).</summary>
     public void WriteUuid(Guid uuid)
     {
         Ensure(36);
-        _length += TimestampText.FormatUuid(uuid, _buffer.AsSpan(_length));
+        var slot = uuid.GetHashCode() & (UuidSlots - 1);
+        var text = _uuidText.AsSpan(slot * 36, 36);
+        if (_uuidKeys[slot] != uuid || text[0] == 0)
+        {
+            TimestampText.FormatUuid(uuid, text);
+            _uuidKeys[slot] = uuid;
+        }
+
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += 36;
     }
 
     public void NewLine() => Write((byte)'\n');

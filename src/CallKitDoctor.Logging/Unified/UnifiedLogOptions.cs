@@ -29,4 +29,12 @@ public sealed class UnifiedLogOptions
     /// guarantee: callers still apply <see cref="EntryFilter.Matches"/> to what comes out. Default: none.
     /// </summary>
     public EntryFilter? Filter { get; init; }
+
+    /// <summary>
+    /// When true (the default) and the machine has more than one core, files are read and messages formatted on a
+    /// worker thread a few hundred entries ahead of the caller (bounded: at most a few thousand entries in flight), so
+    /// reading overlaps with what the caller does with the entries. Messages are then built before the caller sees an
+    /// entry; set false to read on the caller's thread and format each message only when first used.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
 }

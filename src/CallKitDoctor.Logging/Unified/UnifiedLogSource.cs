@@ -1,5 +1,6 @@
 using System.Text;
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified.Formatting;
 using CallKitDoctor.Logging.Unified.Strings;
@@ -22,6 +23,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
     private readonly OversizeStore _oversize = new();
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
+
+    private const int ReadAheadBatchSize = 128;
+    private const int ReadAheadBatches = 4;
 
     public UnifiedLogSource(string path, UnifiedLogOptions? options = null)
     {
@@ -46,9 +50,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// <summary>Chunk and event counts over all files read.</summary>
     public List<Tracev3Statistics> Statistics { get; } = [];
 
-    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
+    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) =>
+        _options.ReadAhead && Environment.ProcessorCount > 1
+            ? ReadAheadEntries.Run(token => Read(eagerMessages: true, token), ReadAheadBatchSize, ReadAheadBatches, cancellationToken)
+            : Read(eagerMessages: false, cancellationToken);
 
-    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
+    private IEnumerable<LogEntry> Read(bool eagerMessages, CancellationToken cancellationToken)
     {
         var isDirectory = Directory.Exists(_path);
         var folder = isDirectory ? _path : Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".";
@@ -74,15 +81,22 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         var list = files.ToList();
+        var found = list.Count;
+        var filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
+        if (filter?.Range.Start is { } start)
+        {
+            list = FilesReachingStart(list, start, timesync);
+        }
+
         var entries = _options.TimeOrder && list.Count > 1
-            ? new TimeOrderedMerge(list, f => PeekFirstTime(f, timesync), f => ReadFile(f, timesync, cancellationToken)).Read()
-            : list.SelectMany(f => ReadFile(f, timesync, cancellationToken));
+            ? new TimeOrderedMerge(list, f => PeekFirstTime(f, timesync), f => ReadFile(f, timesync, filter, eagerMessages, cancellationToken)).Read()
+            : list.SelectMany(f => ReadFile(f, timesync, filter, eagerMessages, cancellationToken));
         foreach (var entry in entries)
         {
             yield return entry;
         }
 
-        if (list.Count == 0)
+        if (found == 0)
         {
             Summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, _path, "no .tracev3 files found (not a logarchive or diagnostics folder?)"));
         }
@@ -90,7 +104,50 @@ public sealed class UnifiedLogSource : ILogEntrySource
         AddIssues(_strings.Errors);
     }
 
-    private IEnumerable<LogEntry> ReadFile(string file, TimesyncDatabase timesync, CancellationToken cancellationToken)
+    /// <summary>Files skipped because the time filter starts after them (see <see cref="FilesReachingStart"/>).</summary>
+    public int SkippedFiles { get; private set; }
+
+    /// <summary>
+    /// Drops the files whose every entry lies before <paramref name="start"/>. The files of one store folder are written
+    /// one after the other: a file is closed before the next one is created, so each of its entries was logged before
+    /// the next file's header time. A file is dropped when the next file of its folder (in name order) was created
+    /// before <paramref name="start"/>; the last file of a folder is always read.
+    /// </summary>
+    private List<string> FilesReachingStart(List<string> files, DateTimeOffset start, TimesyncDatabase timesync)
+    {
+        var kept = new List<string>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var next = i + 1 < files.Count ? files[i + 1] : null;
+            if (next is not null &&
+                string.Equals(Path.GetDirectoryName(files[i]), Path.GetDirectoryName(next), StringComparison.Ordinal) &&
+                CreationTime(next, timesync) is { Instant: { } created } && created < start)
+            {
+                SkippedFiles++;
+                continue;
+            }
+
+            kept.Add(files[i]);
+        }
+
+        return kept;
+    }
+
+    /// <summary>The wall-clock time a tracev3 file was created (its header's continuous time); null when unknown.</summary>
+    private static LogTimestamp? CreationTime(string file, TimesyncDatabase timesync)
+    {
+        using var reader = TryOpen(file, new OversizeStore(), summary: null);
+        if (reader?.PeekHeader() is not { } header)
+        {
+            return null;
+        }
+
+        var boot = timesync.TryGetBoot(header.BootUuid, out var b) ? b : null;
+        return ToTimestamp(header.ContinuousTime, header, boot);
+    }
+
+    private IEnumerable<LogEntry> ReadFile(string file, TimesyncDatabase timesync, EntryFilter? filter, bool eagerMessages,
+        CancellationToken cancellationToken)
     {
         var reader = TryOpen(file, _oversize, Summary);
         if (reader is null)
@@ -101,22 +158,44 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var shown = _options.DisplayPath?.Invoke(file) ?? file;
         using (reader)
         {
-            TimesyncBoot? boot = null;
-            var bootResolved = false;
+            var time = new FileClock(reader.PeekHeader(), timesync);
+            Context.OsBuild ??= time.Header?.BuildVersion is { Length: > 0 } build ? build : null;
+            Context.DeviceModel ??= time.Header?.HardwareModel is { Length: > 0 } model ? model : null;
+            Context.TimeZoneName ??= time.Header?.TimeZoneName is { Length: > 0 } zone ? zone : null;
+            if (filter?.Range.End is { } end)
+            {
+                // Every tracepoint of a firehose chunk is at or after the chunk's base time.
+                reader.FirehoseFilter = baseTime => time.ToTimestamp(baseTime) is not { Instant: { } first } || first <= end;
+            }
+
             while (reader.MoveNext())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var header = reader.Header;
-                if (!bootResolved && header is not null)
+                if (!ReferenceEquals(header, time.Header))
                 {
-                    bootResolved = true;
-                    boot = timesync.TryGetBoot(header.BootUuid, out var b) ? b : null;
-                    Context.OsBuild ??= header.BuildVersion.Length > 0 ? header.BuildVersion : null;
-                    Context.DeviceModel ??= header.HardwareModel.Length > 0 ? header.HardwareModel : null;
-                    Context.TimeZoneName ??= header.TimeZoneName.Length > 0 ? header.TimeZoneName : null;
+                    // A file without a leading header chunk: the header came later.
+                    time = new FileClock(header, timesync);
                 }
 
-                var entry = CreateEntry(reader, header, boot, shown);
+                ref readonly var e = ref reader.Current;
+                if (filter is not null && !filter.AcceptsLevel(UnifiedEntryMapping.ToLevel(e), UnifiedEntryMapping.ToEventType(e)))
+                {
+                    continue;
+                }
+
+                var timestamp = time.ToTimestamp(e.MachTime);
+                if (filter is not null && !filter.AcceptsTime(timestamp))
+                {
+                    continue;
+                }
+
+                var entry = CreateEntry(reader, time.Header, timestamp, shown, eagerMessages && filter is null);
+                if (filter?.Predicate is { } predicate && predicate.PreCheck(entry) == FilterDecision.Reject)
+                {
+                    continue;
+                }
+
                 Summary.Entries++;
                 yield return entry;
             }
@@ -180,7 +259,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
     }
 
-    private UnifiedLogEntry CreateEntry(Tracev3Reader reader, TraceHeader? header, TimesyncBoot? boot, string file)
+    /// <summary>
+    /// Builds the entry of the reader's current event. With <paramref name="formatNow"/>, the message is formatted at
+    /// once from the reader's buffer (no copy of the items); otherwise the items are copied and the message is built
+    /// on first use. Entries whose items sit in an oversize chunk are always formatted on first use.
+    /// </summary>
+    private UnifiedLogEntry CreateEntry(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, string file, bool formatNow)
     {
         ref readonly var e = ref reader.Current;
         var process = e.Process;
@@ -212,12 +296,16 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 break;
         }
 
-        var timestamp = ToTimestamp(e.MachTime, header, boot);
+        var joinsOversize = message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
+        if (formatNow && message is null && !joinsOversize)
+        {
+            message = format is null ? string.Empty : OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader));
+        }
+
         var items = message is null ? reader.CurrentItems.ToArray() : null;
-        var privateData = message is null ? TracepointPrivateData(reader) : null;
+        var privateData = message is null ? TracepointPrivateSpan(reader).ToArray() : null;
         var processPath = mainText?.ImagePath;
         var subsystem = e.Kind == TraceEventKind.SimpleDump ? e.DumpName : e.Subsystem?.Subsystem;
-        var joinsOversize = message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
         return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference)
         {
             Timestamp = timestamp,
@@ -266,7 +354,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         return name;
     }
 
-    private static LogTimestamp? ToTimestamp(ulong machTime, TraceHeader? header, TimesyncBoot? boot)
+    internal static LogTimestamp? ToTimestamp(ulong machTime, TraceHeader? header, TimesyncBoot? boot)
     {
         if (header is null && boot is null)
         {
@@ -281,17 +369,17 @@ public sealed class UnifiedLogSource : ILogEntrySource
         return LogTimestamp.FromUnixNanoseconds(ns, offset);
     }
 
-    private static byte[]? TracepointPrivateData(Tracev3Reader reader)
+    private static ReadOnlySpan<byte> TracepointPrivateSpan(Tracev3Reader reader)
     {
         ref readonly var e = ref reader.Current;
         if ((e.Flags & TracepointFlags.HasPrivateData) == 0 || e.PrivateDataLength == 0)
         {
-            return null;
+            return default;
         }
 
         var start = e.PrivateRangeOffset - e.PrivateDataVirtualOffset;
         var all = reader.CurrentPrivateData;
-        return start >= 0 && start <= all.Length ? all.Slice(start, Math.Min(e.PrivateRangeSize, all.Length - start)).ToArray() : null;
+        return start >= 0 && start <= all.Length ? all.Slice(start, Math.Min(e.PrivateRangeSize, all.Length - start)) : default;
     }
 
     private static string? ResolveFormat(in TraceEvent e, StringFileCache strings, ref Guid senderUuid, out string? senderPath, out string? placeholder, out bool missingImage)

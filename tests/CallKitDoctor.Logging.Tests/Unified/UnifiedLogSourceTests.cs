@@ -41,7 +41,7 @@ public sealed class UnifiedLogSourceTests : IDisposable
     public void ReadsArchiveFolderWithStringsAndTimesyncAndFormatsLazily()
     {
         WriteArchive(withStrings: true, withTimesync: true);
-        var source = new UnifiedLogSource(_dir);
+        var source = new UnifiedLogSource(_dir, new UnifiedLogOptions { ReadAhead = false });
 
         var entries = source.ReadEntries().ToList();
 

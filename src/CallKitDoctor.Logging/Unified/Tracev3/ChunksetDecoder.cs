@@ -100,7 +100,8 @@ public static class ChunksetDecoder
     {
         if (buffer.Length < needed)
         {
-            var grown = new byte[Math.Max(needed, Math.Min(buffer.Length * 2, Tracev3Limits.MaxChunksetBytes))];
+            // Grown to what is needed (rounded to 16 KiB), not doubled: readers kept open side by side each hold one.
+            var grown = new byte[Math.Min((needed + 0x3FFF) & ~0x3FFF, Math.Max(needed, Tracev3Limits.MaxChunksetBytes))];
             buffer.AsSpan().CopyTo(grown);
             buffer = grown;
         }

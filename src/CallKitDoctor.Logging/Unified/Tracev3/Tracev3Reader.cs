@@ -19,8 +19,12 @@ public sealed class Tracev3Reader : IDisposable
     private readonly List<Catalog> _catalogs = [];
     private readonly OversizeStore _oversize;
     private long _position;
-    private byte[] _chunk = new byte[64 * 1024];
-    private byte[] _inner = new byte[256 * 1024];
+    // Compressed chunk bytes are only needed while a chunk is parsed or decompressed: one buffer per thread serves
+    // every reader on it, so a reader left open (a time-ordered merge keeps one per overlapping file) holds only its
+    // decompressed chunkset.
+    [ThreadStatic]
+    private static byte[]? t_chunk;
+    private byte[] _inner = new byte[64 * 1024];
     private int _innerLength;
     private int _innerPosition;
     private long _chunksetOffset;
@@ -62,7 +66,7 @@ public sealed class Tracev3Reader : IDisposable
 
     /// <summary>Opens a file for reading.</summary>
     public static Tracev3Reader Open(string path, OversizeStore? oversize = null) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, false, oversize);
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan), path, false, oversize);
 
     /// <summary>The file name used in errors.</summary>
     public string File { get; }
@@ -83,7 +87,7 @@ public sealed class Tracev3Reader : IDisposable
     public ref readonly TraceEvent Current => ref _current;
 
     /// <summary>The buffer the current event's offsets point into.</summary>
-    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel ? _chunk : _inner.AsSpan(0, _innerLength);
+    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel ? default : _inner.AsSpan(0, _innerLength);
 
     /// <summary>The data items of the current tracepoint (empty when none).</summary>
     public ReadOnlySpan<byte> CurrentItems => CurrentBuffer.Slice(_current.ItemsOffset, _current.ItemsLength);
@@ -93,6 +97,26 @@ public sealed class Tracev3Reader : IDisposable
 
     /// <summary>The current statedump's data (empty for other events).</summary>
     public ReadOnlySpan<byte> CurrentDumpData => CurrentBuffer.Slice(_current.DumpDataOffset, _current.DumpDataLength);
+
+    /// <summary>
+    /// Decides from a firehose chunk's base mach time (every tracepoint in it is at or after that time) whether to walk
+    /// it: return false to skip the whole chunk without producing its events. Null (the default) walks every chunk.
+    /// </summary>
+    public Func<ulong, bool>? FirehoseFilter { get; set; }
+
+    /// <summary>
+    /// Reads the file's first chunk when nothing has been read yet and returns the header (null when the file does not
+    /// start with one). Reading then goes on with <see cref="MoveNext"/> as usual.
+    /// </summary>
+    public TraceHeader? PeekHeader()
+    {
+        if (_position == 0 && _mode == Mode.TopLevel && !NextTopLevelChunk())
+        {
+            _mode = Mode.Done;
+        }
+
+        return Header;
+    }
 
     /// <summary>The oversize data read so far (and by other readers sharing the store).</summary>
     public OversizeStore Oversize => _oversize;
@@ -188,12 +212,13 @@ public sealed class Tracev3Reader : IDisposable
         }
 
         var length = (int)size;
-        if (_chunk.Length < length)
+        var chunk = t_chunk ??= new byte[64 * 1024];
+        if (chunk.Length < length)
         {
-            _chunk = new byte[Math.Max(length, _chunk.Length * 2)];
+            chunk = t_chunk = new byte[Math.Max(length, chunk.Length * 2)];
         }
 
-        var read = ReadFully(_chunk.AsSpan(0, length));
+        var read = ReadFully(chunk.AsSpan(0, length));
         if (read < length)
         {
             Errors.Add(UnifiedErrorKind.Truncated, File, start, $"chunk 0x{tag:x} claims {size} bytes, only {read} could be read");
@@ -206,7 +231,7 @@ public sealed class Tracev3Reader : IDisposable
             Skip(padding);
         }
 
-        var data = _chunk.AsSpan(0, length);
+        var data = chunk.AsSpan(0, length);
         switch (tag)
         {
             case ChunkTag.Header:
@@ -328,6 +353,12 @@ public sealed class Tracev3Reader : IDisposable
             {
                 Errors.Add(UnifiedErrorKind.OutOfBounds, File, _chunksetOffset, $"firehose private data of {length} bytes overlaps public data at decompressed offset {dataStart - 16}");
             }
+        }
+
+        if (FirehoseFilter is { } filter && !filter(_baseTime))
+        {
+            Statistics.SkippedFirehoseChunks++;
+            return;
         }
 
         _process = _catalogs.Count > 0 ? _catalogs[^1].FindProcess(_firstProcId, _secondProcId) : null;

@@ -19,6 +19,9 @@ public sealed class Tracev3Statistics
 
     public int UnknownChunks { get; internal set; }
 
+    /// <summary>Firehose chunks left unwalked because <see cref="Tracev3Reader.FirehoseFilter"/> rejected their base time.</summary>
+    public int SkippedFirehoseChunks { get; internal set; }
+
     /// <summary>Bytes produced by decompressing chunksets.</summary>
     public long DecompressedBytes { get; internal set; }
 
