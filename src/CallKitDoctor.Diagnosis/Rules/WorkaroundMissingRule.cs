@@ -17,7 +17,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
 
     public override void Analyze(RuleContext context)
     {
-        CallFlow? previous = null;
+        var previous = context.PrecedingCall;
         foreach (var call in context.Calls)
         {
             if (call.Opening is not null)
@@ -40,10 +40,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         var timeline = context.Timeline;
         var reportPosition = timeline.PositionOf(report);
         var (windowStart, windowName) = WindowStart(context, call, previous, report);
-        var window = windowStart is null
-            ? timeline.Preceding(reportPosition, MaxLookbackEvents).TakeWhile(e => IsRecentEnough(context, e, report))
-            : timeline.Between(timeline.PositionOf(windowStart), reportPosition);
-        if (window.Any(e => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered))
+        if (windowStart is null ? RecentConfiguration(context, report, reportPosition) : ConfigurationSince(context, windowStart, reportPosition))
         {
             return;
         }
@@ -111,6 +108,45 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
 
         return (null, "");
     }
+
+    /// <summary>
+    /// A configuration between the window start and the report. When the start is the end of a call of an earlier
+    /// episode (not in the timeline), the earlier episodes' lines after it count too.
+    /// </summary>
+    private static bool ConfigurationSince(RuleContext context, CallEvent windowStart, int reportPosition)
+    {
+        var timeline = context.Timeline;
+        var start = timeline.PositionOf(windowStart);
+        return timeline.Between(start, reportPosition).Any(IsConfiguration) || (start < 0 && context.ConfigurationAfterPrecedingCall);
+    }
+
+    /// <summary>
+    /// Without a push or previous end in the log, a configuration counts only when it is "right before" the report:
+    /// the look-back walks back over recent (or untimed) lines, into the earlier episodes' untimed tail if it gets
+    /// that far.
+    /// </summary>
+    private static bool RecentConfiguration(RuleContext context, CallEvent report, int reportPosition)
+    {
+        var walked = 0;
+        foreach (var e in context.Timeline.Preceding(reportPosition, MaxLookbackEvents))
+        {
+            if (!IsRecentEnough(context, e, report))
+            {
+                return false;
+            }
+
+            if (IsConfiguration(e))
+            {
+                return true;
+            }
+
+            walked++;
+        }
+
+        return walked == reportPosition && walked < MaxLookbackEvents && context.UntimedConfigurationBefore;
+    }
+
+    private static bool IsConfiguration(CallEvent e) => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered;
 
     /// <summary>Without a push or previous end in the log, a configuration counts only when it is "right before" the report.</summary>
     private static bool IsRecentEnough(RuleContext context, CallEvent e, CallEvent report) =>
