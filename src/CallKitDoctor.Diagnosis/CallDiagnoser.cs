@@ -49,6 +49,7 @@ public sealed class CallDiagnoser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        coverage.StoreWindows = source.Context.StoreWindows;
         var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
         episodes.Finish(report);
         report.Episodes = episodes.Episodes;
@@ -69,6 +70,7 @@ public sealed class CallDiagnoser
             }
         }
 
+        coverage.StoreWindows = source.Context.StoreWindows;
         var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
         report.RecognisedEvents = events.Count;
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,7 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Rules;
 
@@ -153,6 +154,27 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         e.Timestamp is not { } c || report.Timestamp is not { } r ||
         r.Subtract(c) <= context.Options.ConfigurationLookback;
 
+    /// <summary>
+    /// For a logarchive: why an ordinary CallKit line at <paramref name="from"/> would not be in it (the stores that
+    /// hold such lines start later), or null.
+    /// </summary>
+    private static string? StoresStartAfter(RuleContext context, LogTimestamp from)
+    {
+        var coverage = context.Coverage;
+        if (!coverage.HasStores)
+        {
+            return null;
+        }
+
+        return coverage.LoggedFrom switch
+        {
+            null => "no log store that keeps CallKit's ordinary lines (Persist, live data) has any entry",
+            { } start when start > from =>
+                $"the log stores that keep CallKit's ordinary lines (Persist, live data) start only at {RuleContext.When(start)}, so earlier lines were not logged",
+            _ => null,
+        };
+    }
+
     /// <summary>Null when the log shows the whole window before the report, else why not.</summary>
     private static string? WhyNotCovered(RuleContext context, CallFlow call, CallEvent? windowStart, CallEvent report)
     {
@@ -165,7 +187,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         {
             if (windowStart.Timestamp is { } startTime && !context.Coverage.Covers(startTime, reportTime))
             {
-                return $"the log has a hole between {RuleContext.When(windowStart)} and the report";
+                return StoresStartAfter(context, startTime) ?? $"the log has a hole between {RuleContext.When(windowStart)} and the report";
             }
 
             return null;
@@ -174,6 +196,11 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         if (RuleContext.Shift(reportTime, -context.Options.ConfigurationLookback) is not { } from)
         {
             return "the log starts right before it";
+        }
+
+        if (StoresStartAfter(context, from) is { } storeReason)
+        {
+            return storeReason;
         }
 
         if (context.Coverage.First is { } first && first > from)
