@@ -27,6 +27,8 @@ public static class StageTimer
             ("read+scan", () => Scan(path)),
             ("read+match", () => Match(path)),
             ("diagnose", () => CallDiagnoser.CreateDefault().Diagnose(LogSources.Open(path)).Input.Lines),
+            ("diagnose-once", () => new CallDiagnoser(SignatureMatcher.Default, DiagnosisOptions.Default with { CutEpisodes = false })
+                .Diagnose(LogSources.Open(path)).Input.Lines),
         };
 
         Console.WriteLine("stage          lines      wall_s   cpu_s    lines/s(wall)  lines/s(cpu)  alloc_B/line");
