@@ -8,6 +8,13 @@ namespace CallKitDoctor.Benchmarks;
 /// <c>samples/seed-production-failure.log</c> (timestamps advanced on every repetition) between runs of ordinary
 /// system chatter, so that most lines match no signature, as in a real sysdiagnose.
 /// </summary>
+/// <remarks>
+/// The sample stops while its third call is still ringing. Repeated as is, every repetition would leave one more call
+/// that never ends, which no real log does and which keeps the diagnosis from ever closing an episode. So each
+/// repetition ends that call with the sample's own end lines (the app's report of the end and callservicesd's receipt),
+/// and the repetitions are <see cref="QuietAfterFlow"/> apart, longer than the longest rule window (30 s), as calls
+/// on one phone are.
+/// </remarks>
 public sealed class BenchLogBuilder
 {
     private static readonly string[] Noise =
@@ -46,6 +53,9 @@ public sealed class BenchLogBuilder
     /// <summary>Chatter lines between two call flows in the realistic mix (under 1% call events, as in a sysdiagnose).</summary>
     public const int RealisticNoisePerFlow = 4000;
 
+    /// <summary>Time between the end of one repetition of the flow and the chatter before the next one.</summary>
+    public static readonly TimeSpan QuietAfterFlow = TimeSpan.FromSeconds(40);
+
     private readonly string[] _flowLines;
     private readonly int _noisePerFlow;
 
@@ -53,12 +63,22 @@ public sealed class BenchLogBuilder
     /// <param name="noisePerFlow">How many chatter lines to put between two repetitions of the flow.</param>
     public BenchLogBuilder(IEnumerable<string> flowLines, int noisePerFlow)
     {
-        _flowLines = flowLines.Where(l => l.Length > 31 && char.IsDigit(l[0])).ToArray();
+        var lines = flowLines.Where(l => l.Length > 31 && char.IsDigit(l[0])).ToList();
         _noisePerFlow = noisePerFlow;
-        if (_flowLines.Length == 0)
+        if (lines.Count == 0)
         {
             throw new ArgumentException("no timestamped lines in the flow", nameof(flowLines));
         }
+
+        // The end of the first call (app and callservicesd), repeated to end the call the sample leaves open.
+        var end = lines.FindIndex(l => l.Contains("ended at date", StringComparison.Ordinal));
+        if (end >= 0 && end + 1 < lines.Count && lines[end + 1].Contains("endedAtDate", StringComparison.Ordinal))
+        {
+            lines.Add(lines[end]);
+            lines.Add(lines[end + 1]);
+        }
+
+        _flowLines = [.. lines];
     }
 
     /// <summary>Writes a log of about <paramref name="lineCount"/> lines in <c>log show</c> default style.</summary>
@@ -89,7 +109,7 @@ public sealed class BenchLogBuilder
                 WriteLine(writer, sb, clock, line[32..]);
             }
 
-            clock = clock.AddSeconds(7);
+            clock += QuietAfterFlow;
         }
     }
 

@@ -27,6 +27,8 @@ public static class StageTimer
             ("read+scan", () => Scan(path)),
             ("read+match", () => Match(path)),
             ("diagnose", () => CallDiagnoser.CreateDefault().Diagnose(LogSources.Open(path)).Input.Lines),
+            ("diagnose-once", () => new CallDiagnoser(SignatureMatcher.Default, DiagnosisOptions.Default with { CutEpisodes = false })
+                .Diagnose(LogSources.Open(path)).Input.Lines),
         };
 
         Console.WriteLine("stage          lines      wall_s   cpu_s    lines/s(wall)  lines/s(cpu)  alloc_B/line");
@@ -55,9 +57,27 @@ public static class StageTimer
                 $"{name,-14} {best.Lines,-10} {best.Wall,-8:F2} {best.Cpu,-8:F2} {best.Lines / best.Wall,-14:F0} {best.Lines / best.Cpu,-13:F0} {best.Alloc / (double)Math.Max(1, best.Lines),-12:F0}"));
         }
 
+        Retained(path, DiagnosisOptions.Default);
+        Retained(path, DiagnosisOptions.Default with { CutEpisodes = false });
         Phases(path);
         ScanVariants(path);
         return 0;
+    }
+
+    /// <summary>What a finished report keeps alive on the managed heap, in all and per call.</summary>
+    private static void Retained(string path, DiagnosisOptions options)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var report = new CallDiagnoser(SignatureMatcher.Default, options).Diagnose(LogSources.Open(path));
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var findings = report.AllFindings.ToList();
+        var retained = after - before;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"report ({(options.CutEpisodes ? "episodes" : "at once")}): {report.Episodes} episodes, {report.Calls.Count} calls, " +
+            $"{report.Calls.Sum(c => c.Events.Count)} call events, {report.OtherEvents.Count} other events, {findings.Count} findings, " +
+            $"{findings.Sum(f => f.Evidence.Count)} evidence lines, late {report.LateEvents}; retained {retained / 1e6:F1} MB, " +
+            $"{retained / (double)Math.Max(1, report.Calls.Count):F0} B per call"));
+        GC.KeepAlive(report);
     }
 
     /// <summary>The anchor pre-filter over messages held in memory, with the anchors in one set or split into sets.</summary>

@@ -1,3 +1,4 @@
+using CallKitDoctor.Diagnosis.Episodes;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
@@ -9,7 +10,9 @@ namespace CallKitDoctor.Diagnosis;
 
 /// <summary>
 /// Reads a log source once, recognises call events, rebuilds each call's flow, runs the rules and sets the verdicts.
-/// Memory grows only with the recognised events (and their entries, kept as evidence), never with the input.
+/// By default the log is diagnosed in episodes while it streams (<see cref="EpisodeDiagnosis"/>), so memory grows with
+/// the calls the report shows, not with the lines or the events; with <see cref="DiagnosisOptions.CutEpisodes"/> off,
+/// every event is kept and the whole log is diagnosed at once.
 /// </summary>
 public sealed class CallDiagnoser
 {
@@ -32,7 +35,29 @@ public sealed class CallDiagnoser
     /// <summary>A diagnoser over the embedded signature catalog.</summary>
     public static CallDiagnoser CreateDefault() => new(SignatureMatcher.Default);
 
-    public DiagnosisReport Diagnose(ILogEntrySource source, CancellationToken cancellationToken = default)
+    public DiagnosisReport Diagnose(ILogEntrySource source, CancellationToken cancellationToken = default) =>
+        _options.CutEpisodes ? DiagnoseInEpisodes(source, cancellationToken) : DiagnoseAtOnce(source, cancellationToken);
+
+    private DiagnosisReport DiagnoseInEpisodes(ILogEntrySource source, CancellationToken cancellationToken)
+    {
+        var coverage = new LogCoverage();
+        var episodes = new EpisodeDiagnosis(_options, _rules, coverage);
+        foreach (var entry in source.ReadEntries(cancellationToken))
+        {
+            coverage.Observe(entry);
+            episodes.Observe(entry, _matcher.Match(entry));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        coverage.StoreWindows = source.Context.StoreWindows;
+        var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
+        episodes.Finish(report);
+        report.Episodes = episodes.Episodes;
+        report.LateEvents = episodes.LateEvents;
+        return report;
+    }
+
+    private DiagnosisReport DiagnoseAtOnce(ILogEntrySource source, CancellationToken cancellationToken)
     {
         var coverage = new LogCoverage();
         var events = new List<CallEvent>();
@@ -45,6 +70,7 @@ public sealed class CallDiagnoser
             }
         }
 
+        coverage.StoreWindows = source.Context.StoreWindows;
         var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
         report.RecognisedEvents = events.Count;
         cancellationToken.ThrowIfCancellationRequested();

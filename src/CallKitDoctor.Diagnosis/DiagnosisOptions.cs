@@ -26,4 +26,25 @@ public sealed record DiagnosisOptions
 
     /// <summary>The most evidence lines one finding cites.</summary>
     public int MaxEvidence { get; init; } = 8;
+
+    /// <summary>
+    /// True (the default) to diagnose the log in episodes while it streams: after a quiet stretch longer than
+    /// <see cref="LongestWindow"/> with no call in progress, the calls so far are finished and only what the report
+    /// shows is kept. False to read every event first and diagnose the whole log at once (same findings; memory grows
+    /// with the recognised events).
+    /// </summary>
+    public bool CutEpisodes { get; init; } = true;
+
+    /// <summary>
+    /// The longest time any rule or the flow builder looks before or after an event: past it, with no call in
+    /// progress, nothing later can change what was found about the calls before.
+    /// </summary>
+    public TimeSpan LongestWindow
+    {
+        get
+        {
+            TimeSpan[] windows = [ConfigurationLookback, ActivationWindow, PushReportWindow, EndGrace, Flows.FlowAssembler.PairingWindow];
+            return windows.Max();
+        }
+    }
 }

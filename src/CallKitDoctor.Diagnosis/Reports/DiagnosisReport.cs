@@ -36,4 +36,13 @@ public sealed class DiagnosisReport
 
     /// <summary>How many entries were recognised as call events.</summary>
     public long RecognisedEvents { get; set; }
+
+    /// <summary>How many episodes the log was diagnosed in (1 when it was diagnosed at once).</summary>
+    public int Episodes { get; set; } = 1;
+
+    /// <summary>
+    /// Lines older than an episode already closed, and events tied to a call of a closed episode: each could make the
+    /// episode-by-episode reading differ from a whole-log one (0 for a log in time order whose calls do not come back).
+    /// </summary>
+    public long LateEvents { get; set; }
 }

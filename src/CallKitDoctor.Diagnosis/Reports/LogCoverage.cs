@@ -1,4 +1,5 @@
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis.Reports;
 
@@ -6,6 +7,14 @@ namespace CallKitDoctor.Diagnosis.Reports;
 /// The time window the log covers, overall and per process, and the holes in it (forward jumps between consecutive
 /// entries longer than <see cref="GapThreshold"/>): rules use it to tell "not logged" from "did not happen".
 /// </summary>
+/// <remarks>
+/// For a logarchive or sysdiagnose, the stores (Persist, Special, Signpost, HighVolume, live data) each keep their own
+/// stretch of time, and Special or HighVolume often reach back days before Persist rotated. An ordinary CallKit line
+/// from before the earliest entry of the stores that hold ordinary lines (<see cref="LogStorePaths.HoldsOrdinaryLines"/>)
+/// was not logged, even when the log as a whole starts earlier: <see cref="LoggedFrom"/> is that start, taken from the
+/// capture's <see cref="StoreWindows"/> when given, else from the entries' tracev3 files as they stream by (exact for
+/// a time-ordered read, so that episodes closed early decide as the whole log would).
+/// </remarks>
 public sealed class LogCoverage
 {
     /// <summary>The most gaps kept; beyond it <see cref="GapsTruncated"/> is set and later windows count as not covered.</summary>
@@ -16,6 +25,12 @@ public sealed class LogCoverage
 
     private readonly List<LogGap> _gaps = [];
     private LogTimestamp? _previous;
+    private LogTimestamp? _truncatedFrom;
+    private string? _lastSource;
+    private bool _lastSourceHoldsOrdinaryLines;
+    private bool _fromStores;
+    private long? _ordinaryFirstTicks;
+    private IReadOnlyList<LogStoreWindow> _storeWindows = [];
     private string? _lastProcessName;
     private (LogTimestamp First, LogTimestamp Last, long Entries) _lastProcessWindow;
 
@@ -58,6 +73,43 @@ public sealed class LogCoverage
     /// <summary>True when more holes were seen than kept.</summary>
     public bool GapsTruncated { get; private set; }
 
+    /// <summary>
+    /// The capture's store windows (<see cref="CaptureContext.StoreWindows"/>), when the input is a logarchive or
+    /// sysdiagnose; empty for text.
+    /// </summary>
+    public IReadOnlyList<LogStoreWindow> StoreWindows
+    {
+        get => _storeWindows;
+        set => _storeWindows = value ?? [];
+    }
+
+    /// <summary>True when the entries came from log stores (a logarchive or sysdiagnose), by windows or by file.</summary>
+    public bool HasStores => _storeWindows.Count > 0 || _fromStores;
+
+    /// <summary>
+    /// Since when an ordinary line would be in the log: the earliest entry of the stores that hold ordinary lines for
+    /// a logarchive, else the earliest entry. Null when nothing could hold one.
+    /// </summary>
+    public LogTimestamp? LoggedFrom
+    {
+        get
+        {
+            if (!HasStores)
+            {
+                return First;
+            }
+
+            var ticks = OrdinaryStoresStart();
+            if (ticks is not { } start || First is not { } first)
+            {
+                return null;
+            }
+
+            // The same instant, shown at the log's own offset.
+            return start <= first.OrderingTicks ? first : first.Add(TimeSpan.FromTicks(start - first.OrderingTicks));
+        }
+    }
+
     /// <summary>Accounts for one entry.</summary>
     public void Observe(LogEntry entry)
     {
@@ -84,13 +136,15 @@ public sealed class LogCoverage
             {
                 _gaps.Add(new LogGap(previous, ts));
             }
-            else
+            else if (!GapsTruncated)
             {
                 GapsTruncated = true;
+                _truncatedFrom = previous;
             }
         }
 
         _previous = ts;
+        ObserveStore(entry.Location.Source, ts);
         if (entry.Process is { } process)
         {
             ObserveProcess(process, ts);
@@ -119,9 +173,18 @@ public sealed class LogCoverage
     /// True when the log reaches from <paramref name="from"/> to <paramref name="to"/> without a hole: it starts at or
     /// before <paramref name="from"/>, ends at or after <paramref name="to"/>, and no gap overlaps the window.
     /// </summary>
+    /// <remarks>
+    /// For a logarchive the start is <see cref="LoggedFrom"/>: a window before the stores that hold ordinary lines
+    /// is not covered. Past <see cref="MaxGaps"/> holes, windows that end after the first hole not kept are not covered.
+    /// </remarks>
     public bool Covers(LogTimestamp from, LogTimestamp to)
     {
         if (First is not { } first || Last is not { } last || first > from || last < to)
+        {
+            return false;
+        }
+
+        if (HasStores && (OrdinaryStoresStart() is not { } start || start > from.OrderingTicks))
         {
             return false;
         }
@@ -134,7 +197,45 @@ public sealed class LogCoverage
             }
         }
 
-        return !GapsTruncated || (_gaps.Count > 0 && _gaps[^1].To.OrderingTicks <= from.OrderingTicks);
+        return _truncatedFrom is not { } truncated || to.OrderingTicks <= truncated.OrderingTicks;
+    }
+
+    /// <summary>The earliest entry (UTC ticks) of the stores that hold ordinary lines, from the windows when given.</summary>
+    private long? OrdinaryStoresStart()
+    {
+        if (_storeWindows.Count == 0)
+        {
+            return _ordinaryFirstTicks;
+        }
+
+        long? start = null;
+        foreach (var window in _storeWindows)
+        {
+            if (LogStorePaths.HoldsOrdinaryLines(window.Store) && window.First is { } windowFirst &&
+                (start is null || windowFirst.UtcTicks < start))
+            {
+                start = windowFirst.UtcTicks;
+            }
+        }
+
+        return start;
+    }
+
+    // Entries of one file come in runs: the store is looked up when the source changes (a reference comparison).
+    private void ObserveStore(string? source, LogTimestamp ts)
+    {
+        if (!ReferenceEquals(source, _lastSource))
+        {
+            _lastSource = source;
+            var kind = LogStorePaths.KindOf(source);
+            _fromStores |= kind is not null;
+            _lastSourceHoldsOrdinaryLines = kind is { } k && LogStorePaths.HoldsOrdinaryLines(k);
+        }
+
+        if (_lastSourceHoldsOrdinaryLines && (_ordinaryFirstTicks is null || ts.OrderingTicks < _ordinaryFirstTicks))
+        {
+            _ordinaryFirstTicks = ts.OrderingTicks;
+        }
     }
 
     // Consecutive entries of one process are common: keep its window in fields and write it back on a change.

@@ -14,22 +14,22 @@ namespace CallKitDoctor.Diagnosis.Rules;
 /// </summary>
 public sealed class RuleContext
 {
-    private readonly Lazy<bool> _callKitFrameworkVisible;
-    private readonly Lazy<bool> _activationObservable;
+    private readonly Lazy<LogFacts> _facts;
     private readonly Lazy<Dictionary<CallEvent, CallFlow>> _owners;
     private readonly Lazy<CallSpans> _spans;
 
-    public RuleContext(FlowReconstruction flows, LogCoverage coverage, DiagnosisOptions? options = null)
+    /// <param name="flows">The calls and the timeline the rules read.</param>
+    /// <param name="coverage">The log's coverage.</param>
+    /// <param name="options">The time limits.</param>
+    /// <param name="facts">
+    /// Whole-log facts when the timeline is one episode of a longer log; null to take them from the timeline.
+    /// </param>
+    public RuleContext(FlowReconstruction flows, LogCoverage coverage, DiagnosisOptions? options = null, LogFacts? facts = null)
     {
         Flows = flows;
         Coverage = coverage;
         Options = options ?? DiagnosisOptions.Default;
-        _callKitFrameworkVisible = new(() => Timeline.Events.Any(e =>
-            e.Confidence != MatchConfidence.Heuristic && e.Actor is EventActor.App or EventActor.CallServices));
-        _activationObservable = new(() =>
-            Timeline.Events.Any(e => e.Kind is EventKind.DidActivateDelivered or EventKind.DidDeactivateDelivered) ||
-            Timeline.Events.Any(e => e.Confidence != MatchConfidence.Heuristic && e.Actor is EventActor.App or EventActor.CallServices &&
-                (e.Entry.Subsystem is null || e.Entry.Subsystem.Contains("callkit", StringComparison.OrdinalIgnoreCase))));
+        _facts = facts is null ? new(() => LogFacts.Of(Timeline.Events)) : new(() => facts);
         _owners = new(() =>
         {
             var owners = new Dictionary<CallEvent, CallFlow>(ReferenceEqualityComparer.Instance);
@@ -67,14 +67,29 @@ public sealed class RuleContext
     /// setConfiguration ("was notified that configuration was set" / "registerWithConfiguration") would show in it.
     /// App-only NSLog captures do not.
     /// </summary>
-    public bool CallKitFrameworkVisible => _callKitFrameworkVisible.Value;
+    public bool CallKitFrameworkVisible => _facts.Value.CallKitFrameworkVisible;
 
     /// <summary>
     /// True when the log could show CallKit's audio activation: it has activation-state lines somewhere, or CallKit
     /// framework lines (subsystem <c>com.apple.calls.callkit</c>, or lines whose subsystem the capture does not show)
     /// from the app or callservicesd. A capture filtered to other subsystems, or app-only NSLog output, cannot.
     /// </summary>
-    public bool ActivationObservable => _activationObservable.Value;
+    public bool ActivationObservable => _facts.Value.ActivationObservable;
+
+    /// <summary>
+    /// When the timeline is an episode of a longer log: the last reported call of the earlier episodes (its end is not
+    /// in <see cref="Timeline"/>). Null for the first episode or a whole log.
+    /// </summary>
+    public CallFlow? PrecedingCall { get; init; }
+
+    /// <summary>True when the earlier episodes logged a setConfiguration (or registration) after <see cref="PrecedingCall"/> ended.</summary>
+    public bool ConfigurationAfterPrecedingCall { get; init; }
+
+    /// <summary>
+    /// True when the earlier episodes end with lines without timestamps among which is a setConfiguration (or
+    /// registration): a look-back from the start of <see cref="Timeline"/> that only meets untimed lines reaches it.
+    /// </summary>
+    public bool UntimedConfigurationBefore { get; init; }
 
     /// <summary>
     /// A call other than <paramref name="except"/> that was active at <paramref name="moment"/>: opened before it, not

@@ -1,6 +1,7 @@
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Rules;
 
@@ -17,7 +18,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
 
     public override void Analyze(RuleContext context)
     {
-        CallFlow? previous = null;
+        var previous = context.PrecedingCall;
         foreach (var call in context.Calls)
         {
             if (call.Opening is not null)
@@ -40,10 +41,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         var timeline = context.Timeline;
         var reportPosition = timeline.PositionOf(report);
         var (windowStart, windowName) = WindowStart(context, call, previous, report);
-        var window = windowStart is null
-            ? timeline.Preceding(reportPosition, MaxLookbackEvents).TakeWhile(e => IsRecentEnough(context, e, report))
-            : timeline.Between(timeline.PositionOf(windowStart), reportPosition);
-        if (window.Any(e => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered))
+        if (windowStart is null ? RecentConfiguration(context, report, reportPosition) : ConfigurationSince(context, windowStart, reportPosition))
         {
             return;
         }
@@ -112,10 +110,70 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         return (null, "");
     }
 
+    /// <summary>
+    /// A configuration between the window start and the report. When the start is the end of a call of an earlier
+    /// episode (not in the timeline), the earlier episodes' lines after it count too.
+    /// </summary>
+    private static bool ConfigurationSince(RuleContext context, CallEvent windowStart, int reportPosition)
+    {
+        var timeline = context.Timeline;
+        var start = timeline.PositionOf(windowStart);
+        return timeline.Between(start, reportPosition).Any(IsConfiguration) || (start < 0 && context.ConfigurationAfterPrecedingCall);
+    }
+
+    /// <summary>
+    /// Without a push or previous end in the log, a configuration counts only when it is "right before" the report:
+    /// the look-back walks back over recent (or untimed) lines, into the earlier episodes' untimed tail if it gets
+    /// that far.
+    /// </summary>
+    private static bool RecentConfiguration(RuleContext context, CallEvent report, int reportPosition)
+    {
+        var walked = 0;
+        foreach (var e in context.Timeline.Preceding(reportPosition, MaxLookbackEvents))
+        {
+            if (!IsRecentEnough(context, e, report))
+            {
+                return false;
+            }
+
+            if (IsConfiguration(e))
+            {
+                return true;
+            }
+
+            walked++;
+        }
+
+        return walked == reportPosition && walked < MaxLookbackEvents && context.UntimedConfigurationBefore;
+    }
+
+    private static bool IsConfiguration(CallEvent e) => e.Kind is EventKind.ConfigurationSet or EventKind.ConfigurationRegistered;
+
     /// <summary>Without a push or previous end in the log, a configuration counts only when it is "right before" the report.</summary>
     private static bool IsRecentEnough(RuleContext context, CallEvent e, CallEvent report) =>
         e.Timestamp is not { } c || report.Timestamp is not { } r ||
         r.Subtract(c) <= context.Options.ConfigurationLookback;
+
+    /// <summary>
+    /// For a logarchive: why an ordinary CallKit line at <paramref name="from"/> would not be in it (the stores that
+    /// hold such lines start later), or null.
+    /// </summary>
+    private static string? StoresStartAfter(RuleContext context, LogTimestamp from)
+    {
+        var coverage = context.Coverage;
+        if (!coverage.HasStores)
+        {
+            return null;
+        }
+
+        return coverage.LoggedFrom switch
+        {
+            null => "no log store that keeps CallKit's ordinary lines (Persist, live data) has any entry",
+            { } start when start > from =>
+                $"the log stores that keep CallKit's ordinary lines (Persist, live data) start only at {RuleContext.When(start)}, so earlier lines were not logged",
+            _ => null,
+        };
+    }
 
     /// <summary>Null when the log shows the whole window before the report, else why not.</summary>
     private static string? WhyNotCovered(RuleContext context, CallFlow call, CallEvent? windowStart, CallEvent report)
@@ -129,7 +187,7 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         {
             if (windowStart.Timestamp is { } startTime && !context.Coverage.Covers(startTime, reportTime))
             {
-                return $"the log has a hole between {RuleContext.When(windowStart)} and the report";
+                return StoresStartAfter(context, startTime) ?? $"the log has a hole between {RuleContext.When(windowStart)} and the report";
             }
 
             return null;
@@ -138,6 +196,11 @@ public sealed class WorkaroundMissingRule : DiagnosticRule
         if (RuleContext.Shift(reportTime, -context.Options.ConfigurationLookback) is not { } from)
         {
             return "the log starts right before it";
+        }
+
+        if (StoresStartAfter(context, from) is { } storeReason)
+        {
+            return storeReason;
         }
 
         if (context.Coverage.First is { } first && first > from)

@@ -10,7 +10,7 @@ internal sealed class ListSource(string name, IReadOnlyList<LogEntry> entries) :
 
     public LogReadSummary Summary { get; } = new() { Source = name, Format = LogInputFormat.Plain };
 
-    public CaptureContext Context { get; } = new();
+    public CaptureContext Context { get; init; } = new();
 
     public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis.Tests.Diagnoser;
 
@@ -19,6 +20,9 @@ internal sealed class Scenario
     private readonly Dictionary<LogEntry, CallEvent> _events = new(ReferenceEqualityComparer.Instance);
 
     public string App { get; init; } = "Glip";
+
+    /// <summary>The store windows the capture context reports (a sysdiagnose's), empty for text.</summary>
+    public IReadOnlyList<LogStoreWindow> StoreWindows { get; init; } = [];
 
     public IReadOnlyList<CallEvent> Events => _entries.Where(_events.ContainsKey).Select(e => _events[e]).ToList();
 
@@ -139,7 +143,8 @@ internal sealed class Scenario
 
     /// <summary>Runs the diagnoser over the scenario.</summary>
     public DiagnosisReport Diagnose(DiagnosisOptions? options = null) =>
-        new CallDiagnoser(new PreparedMatcher(_events), options ?? DiagnosisOptions.Default).Diagnose(new ListSource("scenario.log", _entries));
+        new CallDiagnoser(new PreparedMatcher(_events), options ?? DiagnosisOptions.Default)
+            .Diagnose(new ListSource("scenario.log", _entries) { Context = new CaptureContext { StoreWindows = StoreWindows } });
 
     /// <summary>Builds the flows only (no rules).</summary>
     public FlowReconstruction Flows() => new CallFlowBuilder().Build(new EventTimeline(Events));

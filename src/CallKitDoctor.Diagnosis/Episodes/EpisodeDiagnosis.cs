@@ -1,0 +1,172 @@
+using CallKitDoctor.Diagnosis.Events;
+using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Diagnosis.Rules;
+using CallKitDoctor.Logging.Entries;
+
+namespace CallKitDoctor.Diagnosis.Episodes;
+
+/// <summary>
+/// Diagnoses a log while it streams, one episode at a time. An episode closes when a line comes more than
+/// <see cref="DiagnosisOptions.LongestWindow"/> after its last call event while no call is in progress (no call open,
+/// nothing waiting for a report) and the whole-log facts the rules read (<see cref="LogFacts"/>) are settled. Its
+/// calls then get their rules and verdicts, and keep only what the report shows (<see cref="EventRetention"/>). The
+/// rules' log-level parts (findings about events tied to no call) run once at the end over all such events, so they
+/// read exactly what a whole-log run reads.
+/// </summary>
+/// <remarks>
+/// The events of an episode are tied to calls as they arrive, which equals the whole-log timeline order while the
+/// input is in time order. When a call event comes earlier than one already seen, the current episode is rebuilt in
+/// time order at the end and no further episode is closed. Two things can still differ from a whole-log run, and are
+/// counted in <see cref="LateEvents"/>: a line older than an episode that has closed (pasted out-of-order segments),
+/// and an event tied to a call of a closed episode (its call UUID again, or a line without a timestamp right after the
+/// quiet stretch): the event joins the call, but that call's rules are not run again.
+/// </remarks>
+internal sealed class EpisodeDiagnosis
+{
+    private readonly DiagnosisOptions _options;
+    private readonly IReadOnlyList<DiagnosticRule> _rules;
+    private readonly LogCoverage _coverage;
+    private readonly long _horizonTicks;
+    private readonly FlowAssembler _assembler;
+    private readonly LogFacts _facts = new();
+    private readonly EventRetention _retention = new();
+    private readonly List<CallEvent> _episode = [];
+    private readonly List<CallEvent> _unassigned = [];
+    private readonly List<Findings.Finding> _episodeLogFindings = [];
+    private EpisodeCarry _carry = EpisodeCarry.None;
+    private long _episodeMaxKey = long.MinValue;
+    private long _lastCutAt = long.MinValue;
+    private bool _batch;
+    private long _outOfOrder;
+
+    public EpisodeDiagnosis(DiagnosisOptions options, IReadOnlyList<DiagnosticRule> rules, LogCoverage coverage)
+    {
+        _options = options;
+        _rules = rules;
+        _coverage = coverage;
+        _horizonTicks = options.LongestWindow.Ticks;
+        _assembler = new FlowAssembler(options);
+        _assembler.BeginEpisode();
+    }
+
+    /// <summary>Episodes closed so far (the last one, closed by <see cref="Finish"/>, included once finished).</summary>
+    public int Episodes { get; private set; }
+
+    /// <summary>Events recognised so far.</summary>
+    public long RecognisedEvents { get; private set; }
+
+    /// <summary>Lines and events that could make this run differ from a whole-log run (see remarks).</summary>
+    public long LateEvents => _outOfOrder + _assembler.LateAttachments;
+
+    /// <summary>Takes the next entry of the log (already counted by the coverage) and the event it is, if any.</summary>
+    public void Observe(LogEntry entry, CallEvent? e)
+    {
+        if (entry.Timestamp is { } ts)
+        {
+            var ticks = ts.OrderingTicks;
+            if (ticks < _lastCutAt)
+            {
+                _outOfOrder++;
+            }
+
+            if (!_batch && _episode.Count > 0 && _episodeMaxKey != long.MinValue && ticks - _episodeMaxKey > _horizonTicks &&
+                _assembler.IsQuiet && _facts.Settled)
+            {
+                CloseEpisode();
+                _lastCutAt = ticks;
+            }
+        }
+
+        if (e is null)
+        {
+            return;
+        }
+
+        RecognisedEvents++;
+        _facts.Observe(e);
+        if (e.Timestamp is { } time)
+        {
+            var key = time.OrderingTicks;
+            if (key < _episodeMaxKey && !_batch)
+            {
+                // Out of time order: tie this episode's events again, sorted, at the end; close no more episodes.
+                _batch = true;
+                _assembler.RestoreEpisodeStart();
+            }
+
+            _episodeMaxKey = Math.Max(_episodeMaxKey, key);
+        }
+
+        _episode.Add(e);
+        if (!_batch)
+        {
+            _assembler.Add(e);
+        }
+    }
+
+    /// <summary>Closes the last episode, runs the log-level rules and fills the report.</summary>
+    public void Finish(DiagnosisReport report)
+    {
+        var timeline = new EventTimeline(_episode);
+        if (_batch)
+        {
+            foreach (var e in timeline.Events)
+            {
+                _assembler.Add(e);
+            }
+        }
+
+        _assembler.Finish();
+        Analyze(timeline);
+        if (_episode.Count > 0 || Episodes == 0)
+        {
+            Episodes++;
+        }
+
+        var logTimeline = new EventTimeline(_unassigned);
+        var context = new RuleContext(new FlowReconstruction(logTimeline, [], _unassigned), _coverage, _options, _facts);
+        foreach (var rule in _rules)
+        {
+            rule.Analyze(context);
+        }
+
+        report.RecognisedEvents = RecognisedEvents;
+        report.Calls.AddRange(_assembler.Calls);
+        report.Findings.AddRange(_episodeLogFindings);
+        report.Findings.AddRange(context.LogFindings);
+        report.OtherEvents.AddRange(_unassigned);
+    }
+
+    private void CloseEpisode()
+    {
+        Analyze(new EventTimeline(_episode));
+        _retention.Compact(_assembler.Calls.GetRange(_assembler.EpisodeFirstCall - 1, _assembler.Calls.Count - _assembler.EpisodeFirstCall + 1));
+        _episodeMaxKey = long.MinValue;
+        _episode.Clear();
+        _assembler.BeginEpisode();
+        Episodes++;
+    }
+
+    /// <summary>Runs the rules' call parts and the verdicts over the episode that <paramref name="timeline"/> holds.</summary>
+    private void Analyze(EventTimeline timeline)
+    {
+        var flows = CallFlowBuilder.Collect(timeline, _assembler, _assembler.EpisodeFirstCall - 1);
+        var episode = new FlowReconstruction(timeline, flows.Calls, []);
+        var context = new RuleContext(episode, _coverage, _options, _facts)
+        {
+            PrecedingCall = _carry.PrecedingCall,
+            ConfigurationAfterPrecedingCall = _carry.ConfigurationAfterPrecedingCall,
+            UntimedConfigurationBefore = _carry.UntimedConfigurationBefore,
+        };
+        foreach (var rule in _rules)
+        {
+            rule.Analyze(context);
+        }
+
+        VerdictAssigner.Assign(context);
+        _episodeLogFindings.AddRange(context.LogFindings);
+        _unassigned.AddRange(flows.Unassigned);
+        _carry = _carry.After(flows);
+    }
+}
