@@ -1,7 +1,7 @@
-using System.Text;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified.Formatting;
+using CallKitDoctor.Logging.Unified.Statedump;
 using CallKitDoctor.Logging.Unified.Strings;
 using CallKitDoctor.Logging.Unified.Time;
 using CallKitDoctor.Logging.Unified.Tracev3;
@@ -194,7 +194,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         switch (e.Kind)
         {
             case TraceEventKind.StateDump:
-                message = StateDumpText(e.DumpName, e.DumpDataType, reader.CurrentDumpData);
+                message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
                 break;
             case TraceEventKind.SimpleDump:
                 message = e.DumpMessage ?? string.Empty;
@@ -240,6 +240,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             ProcessImageUuid = e.Process?.MainUuid,
             SenderImageUuid = senderUuid == Guid.Empty ? null : senderUuid,
             TimeZoneName = header?.TimeZoneName is { Length: > 0 } zone ? zone : null,
+            Backtrace = (e.Flags & TracepointFlags.HasBacktrace) != 0 ? BacktraceReader.Read(reader.CurrentItems) : null,
             Location = InputLocation.Binary(file, e.ChunkFileOffset),
         };
     }
@@ -337,18 +338,5 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 placeholder = format is null ? MessagePlaceholders.MissingData : null;
                 return format;
         }
-    }
-
-    private static string StateDumpText(string? title, uint dataType, ReadOnlySpan<byte> data)
-    {
-        var name = title ?? string.Empty;
-        if (dataType == 1 || data.IsEmpty)
-        {
-            return name;
-        }
-
-        var end = data.IndexOf((byte)0);
-        var text = Encoding.UTF8.GetString(end >= 0 ? data[..end] : data);
-        return text.Length == 0 ? name : name + "\n" + text;
     }
 }
