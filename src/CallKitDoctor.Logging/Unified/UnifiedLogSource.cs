@@ -18,7 +18,6 @@ public sealed class UnifiedLogSource : ILogEntrySource
 {
     private readonly string _path;
     private readonly UnifiedLogOptions _options;
-    private readonly Dictionary<Guid, string> _invalidImageMessages = [];
     private readonly OversizeStore _oversize = new();
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
@@ -206,7 +205,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 format = ResolveFormat(e, strings, ref senderUuid, out senderPath, out message, out var missingImage);
                 if (missingImage)
                 {
-                    message = InvalidImageMessage(senderUuid);
+                    message = MessagePlaceholders.MissingImage;
                 }
 
                 break;
@@ -243,17 +242,6 @@ public sealed class UnifiedLogSource : ILogEntrySource
             Backtrace = (e.Flags & TracepointFlags.HasBacktrace) != 0 ? BacktraceReader.Read(reader.CurrentItems) : null,
             Location = InputLocation.Binary(file, e.ChunkFileOffset),
         };
-    }
-
-    private string InvalidImageMessage(Guid image)
-    {
-        if (!_invalidImageMessages.TryGetValue(image, out var text))
-        {
-            text = MessagePlaceholders.InvalidImage(image);
-            _invalidImageMessages[image] = text;
-        }
-
-        return text;
     }
 
     private string SenderName(string path)

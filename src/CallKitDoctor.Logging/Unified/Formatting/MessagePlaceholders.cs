@@ -26,6 +26,13 @@ public static class MessagePlaceholders
     /// <summary>A decoder name with no decoder (statedump objects of an unknown type).</summary>
     public static string UnsupportedDecoder(string name) => $"<decode: unsupported decoder: {name}>";
 
-    /// <summary>The message when the strings file of the sender image is missing.</summary>
+    /// <summary>
+    /// The message <c>log show</c> prints when the strings file (uuidtext or dsc) of the sender image is missing: the
+    /// message cannot be composed for want of the image UUID's strings. (<c>log raw-dump</c> reports the same case as
+    /// <see cref="InvalidImage"/>.)
+    /// </summary>
+    public const string MissingImage = "<compose failure [UUID]>";
+
+    /// <summary>What <c>log raw-dump</c> reports when the strings file of <paramref name="image"/> is missing.</summary>
     public static string InvalidImage(Guid image) => $"~~> Invalid image <{image.ToString("D").ToUpperInvariant()}>";
 }
