@@ -95,6 +95,12 @@ public class LogEntry
     /// <summary><c>senderImageUUID</c>.</summary>
     public Guid? SenderImageUuid { get; init; }
 
+    /// <summary>
+    /// <c>backtrace.frames</c> when the entry carries its own backtrace (binary entries whose tracepoint has the
+    /// backtrace flag); null otherwise, and writers then show the sender image and program counter as the one frame.
+    /// </summary>
+    public IReadOnlyList<BacktraceFrame>? Backtrace { get; init; }
+
     /// <summary><c>timezoneName</c>.</summary>
     public string? TimeZoneName { get; init; }
 

@@ -1,8 +1,8 @@
-using System.Text;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified.Formatting;
+using CallKitDoctor.Logging.Unified.Statedump;
 using CallKitDoctor.Logging.Unified.Strings;
 using CallKitDoctor.Logging.Unified.Time;
 using CallKitDoctor.Logging.Unified.Tracev3;
@@ -19,7 +19,6 @@ public sealed class UnifiedLogSource : ILogEntrySource
 {
     private readonly string _path;
     private readonly UnifiedLogOptions _options;
-    private readonly Dictionary<Guid, string> _invalidImageMessages = [];
     private readonly OversizeStore _oversize = new();
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private StringFileCache? _strings;
@@ -278,7 +277,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         switch (e.Kind)
         {
             case TraceEventKind.StateDump:
-                message = StateDumpText(e.DumpName, e.DumpDataType, reader.CurrentDumpData);
+                message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
                 break;
             case TraceEventKind.SimpleDump:
                 message = e.DumpMessage ?? string.Empty;
@@ -290,7 +289,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 format = ResolveFormat(e, strings, ref senderUuid, out senderPath, out message, out var missingImage);
                 if (missingImage)
                 {
-                    message = InvalidImageMessage(senderUuid);
+                    message = MessagePlaceholders.MissingImage;
                 }
 
                 break;
@@ -328,19 +327,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
             ProcessImageUuid = e.Process?.MainUuid,
             SenderImageUuid = senderUuid == Guid.Empty ? null : senderUuid,
             TimeZoneName = header?.TimeZoneName is { Length: > 0 } zone ? zone : null,
+            Backtrace = (e.Flags & TracepointFlags.HasBacktrace) != 0 ? BacktraceReader.Read(reader.CurrentItems) : null,
             Location = InputLocation.Binary(file, e.ChunkFileOffset),
         };
-    }
-
-    private string InvalidImageMessage(Guid image)
-    {
-        if (!_invalidImageMessages.TryGetValue(image, out var text))
-        {
-            text = MessagePlaceholders.InvalidImage(image);
-            _invalidImageMessages[image] = text;
-        }
-
-        return text;
     }
 
     private string SenderName(string path)
@@ -425,18 +414,5 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 placeholder = format is null ? MessagePlaceholders.MissingData : null;
                 return format;
         }
-    }
-
-    private static string StateDumpText(string? title, uint dataType, ReadOnlySpan<byte> data)
-    {
-        var name = title ?? string.Empty;
-        if (dataType == 1 || data.IsEmpty)
-        {
-            return name;
-        }
-
-        var end = data.IndexOf((byte)0);
-        var text = Encoding.UTF8.GetString(end >= 0 ? data[..end] : data);
-        return text.Length == 0 ? name : name + "\n" + text;
     }
 }

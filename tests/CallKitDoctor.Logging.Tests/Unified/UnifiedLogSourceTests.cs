@@ -82,7 +82,7 @@ public sealed class UnifiedLogSourceTests : IDisposable
 
         var first = source.ReadEntries().First();
 
-        Assert.Equal(MessagePlaceholders.InvalidImage(Tracev3Image.MainUuid), first.EventMessage);
+        Assert.Equal(MessagePlaceholders.MissingImage, first.EventMessage);
         Assert.Null(first.FormatString);
         // Header fallback time: wall-clock seconds of the header plus the converted mach time.
         Assert.Equal(LogTimestamp.FromUnixNanoseconds((1_649_855_670L * 1_000_000_000) + (long)((Tracev3Image.BaseTime + 10) * 125 / 3), TimeSpan.FromHours(-4)), first.Timestamp);
@@ -140,7 +140,7 @@ public sealed class UnifiedLogSourceTests : IDisposable
         Assert.False(source.Summary.IsPartial);
         // No string file here belongs to this device: every log message is the placeholder for its sender image.
         var logs = entries.Where(e => e.EventType == LogEventType.LogEvent).ToList();
-        Assert.All(logs, e => Assert.Equal(MessagePlaceholders.InvalidImage(e.SenderImageUuid!.Value), e.EventMessage));
+        Assert.All(logs, e => Assert.Equal(MessagePlaceholders.MissingImage, e.EventMessage));
         Assert.Contains(entries, e => e.EventMessage.StartsWith("CLLocationManagerStateTracker", StringComparison.Ordinal));
     }
 

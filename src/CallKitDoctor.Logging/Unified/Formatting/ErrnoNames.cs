@@ -23,6 +23,16 @@ public static class ErrnoNames
         "Socket is already connected", "Socket is not connected", "Can't send after socket shutdown",
         "Too many references: can't splice", "Operation timed out", "Connection refused",
         "Too many levels of symbolic links", "File name too long", "Host is down", "No route to host",
+        "Directory not empty", "Too many processes", "Too many users", "Disc quota exceeded", "Stale NFS file handle",
+        "Too many levels of remote in path", "RPC struct is bad", "RPC version wrong", "RPC prog. not avail",
+        "Program version wrong", "Bad procedure for program", "No locks available", "Function not implemented",
+        "Inappropriate file type or format", "Authentication error", "Need authenticator", "Device power is off",
+        "Device error", "Value too large to be stored in data type", "Bad executable (or shared library)",
+        "Bad CPU type in executable", "Shared library version mismatch", "Malformed Mach-o file", "Operation canceled",
+        "Identifier removed", "No message of desired type", "Illegal byte sequence", "Attribute not found", "Bad message",
+        "EMULTIHOP (Reserved)", "No message available on STREAM", "ENOLINK (Reserved)", "No STREAM resources",
+        "Not a STREAM", "Protocol error", "STREAM ioctl timeout", "Operation not supported on socket",
+        "Policy not found", "State not recoverable", "Previous owner died", "Interface output queue is full",
     ];
 
     /// <summary>The description of <paramref name="errno"/> (<c>Unknown error: N</c> when not known).</summary>

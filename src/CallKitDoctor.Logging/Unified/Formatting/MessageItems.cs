@@ -50,6 +50,32 @@ public static class MessageItems
         return produced;
     }
 
+    /// <summary>
+    /// Where the values data starts in <paramref name="items"/> (after the last whole item header), without decoding
+    /// the items; <paramref name="items"/>.Length when the list is cut short.
+    /// </summary>
+    public static int ValuesOffset(ReadOnlySpan<byte> items)
+    {
+        if (items.Length < 2)
+        {
+            return items.Length;
+        }
+
+        int count = items[1];
+        var position = 2;
+        for (var i = 0; i < count; i++)
+        {
+            if (items.Length - position < 2 || items.Length - position - 2 < items[position + 1])
+            {
+                return items.Length;
+            }
+
+            position += 2 + items[position + 1];
+        }
+
+        return position;
+    }
+
     private static MessageArgument Decode(byte type, byte size, ReadOnlySpan<byte> data)
     {
         var kind = type switch

@@ -1,13 +1,15 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using CallKitDoctor.Logging.Unified.Formatting.Decoders;
 
 namespace CallKitDoctor.Logging.Unified.Formatting;
 
 /// <summary>
 /// Renders an os_log format string with a tracepoint's data items, in the printf dialect of os_log: flags, width and
-/// precision (including <c>*</c>), length modifiers, <c>%{public}</c>/<c>%{private}</c> and value decoders
-/// (<c>bool</c>, <c>BOOL</c>, <c>errno</c>, <c>darwin.errno</c>, <c>time_t</c>, <c>uuid_t</c>, <c>mask.hash</c>,
-/// <c>in_addr</c>…), <c>%@</c>, <c>%s</c>, <c>%P</c>, <c>%m</c> and <c>%%</c>. Redacted values print
+/// precision (including <c>*</c>), length modifiers, <c>%{public}</c>/<c>%{private}</c>, <c>mask.hash</c> and the
+/// value decoders of <see cref="ValueDecoders"/> (<c>bool</c>, <c>errno</c>, <c>network:sockaddr</c>, <c>mdns:dnshdr</c>,
+/// <c>odtypes:…</c>, <c>location:…</c>…), <c>%@</c>, <c>%s</c>, <c>%P</c>, <c>%m</c> and <c>%%</c>. Redacted values print
 /// <c>&lt;private&gt;</c>, missing items <c>&lt;decode: missing data&gt;</c>, and unknown specifiers are copied as
 /// written.
 /// </summary>
@@ -293,6 +295,18 @@ public static class OsLogFormatter
             return $"<mask.hash: '{Convert.ToBase64String(bytes)}'>";
         }
 
+        if (decoders.Length > 0 && ValueDecoders.TryFind(decoders, out var decoder))
+        {
+            if (arg.Kind is MessageArgumentKind.String or MessageArgumentKind.Binary or MessageArgumentKind.PrivateRange)
+            {
+                return decoder(bytes);
+            }
+
+            Span<byte> scalar = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(scalar, arg.Scalar);
+            return decoder(scalar[..(arg.Size is 1 or 2 or 4 or 8 ? arg.Size : 8)]);
+        }
+
         switch (conversion)
         {
             case 's' or 'S' or '@':
@@ -305,11 +319,6 @@ public static class OsLogFormatter
                 var text = Encoding.UTF8.GetString(end >= 0 ? bytes[..end] : bytes);
                 return precision >= 0 && precision < text.Length ? text[..precision] : text;
             case 'P':
-                if (decoders.Length > 0 && HasDecoder(decoders, "uuid_t") && bytes.Length >= 16)
-                {
-                    return new Guid(bytes[..16], bigEndian: true).ToString("D").ToUpperInvariant();
-                }
-
                 return bytes.IsEmpty && arg.Kind == MessageArgumentKind.Scalar
                     ? Convert.ToString((long)arg.Scalar, CultureInfo.InvariantCulture)
                     : Convert.ToHexString(bytes).ToLowerInvariant();
@@ -325,41 +334,6 @@ public static class OsLogFormatter
         var raw = arg.Scalar;
         var size = arg.Size is 1 or 2 or 4 or 8 ? arg.Size : 8;
         var signed = SignExtend(raw, size);
-        if (decoders.Length > 0)
-        {
-            if (HasDecoder(decoders, "bool"))
-            {
-                numeric = false;
-                return raw != 0 ? "true" : "false";
-            }
-
-            if (HasDecoder(decoders, "BOOL"))
-            {
-                numeric = false;
-                return raw != 0 ? "YES" : "NO";
-            }
-
-            if (HasDecoder(decoders, "errno") || HasDecoder(decoders, "darwin.errno"))
-            {
-                numeric = false;
-                return $"[{signed}: {ErrnoNames.Describe(signed)}]";
-            }
-
-            if (HasDecoder(decoders, "time_t"))
-            {
-                numeric = false;
-                return signed is > -62135596800 and < 253402300799
-                    ? DateTime.UnixEpoch.AddSeconds(signed).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-                    : signed.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (HasDecoder(decoders, "in_addr") || HasDecoder(decoders, "network:in_addr"))
-            {
-                numeric = false;
-                return $"{raw & 0xFF}.{(raw >> 8) & 0xFF}.{(raw >> 16) & 0xFF}.{(raw >> 24) & 0xFF}";
-            }
-        }
-
         switch (conversion)
         {
             case 'd' or 'i' or 'D':

@@ -96,6 +96,11 @@ public struct TraceEvent
     /// <summary>Statedump title / simpledump subsystem (allocated; dumps are rare).</summary>
     public string? DumpName;
 
+    /// <summary>Statedump objects (data type 3): the decoder library and type (<c>location</c>, <c>_CLLocationManagerStateTrackerState</c>).</summary>
+    public string? DumpLibrary;
+
+    public string? DumpType;
+
     /// <summary>Simpledump message.</summary>
     public string? DumpMessage;
 

@@ -436,7 +436,7 @@ public sealed class Tracev3Reader : IDisposable
         if (!r.TryReadUInt64(out e.FirstProcId) || !r.TryReadUInt32(out e.SecondProcId) || !r.TryReadByte(out e.Ttl) ||
             !r.TrySkip(3) || !r.TryReadUInt64(out e.MachTime) || !r.TryReadUInt64(out var activity) ||
             !r.TryReadUuid(out e.DumpUuid) || !r.TryReadUInt32(out e.DumpDataType) || !r.TryReadUInt32(out var size) ||
-            !r.TrySkip(128) || !r.TryReadBytes(64, out var name))
+            !r.TryReadBytes(64, out var library) || !r.TryReadBytes(64, out var type) || !r.TryReadBytes(64, out var name))
         {
             Errors.Add(UnifiedErrorKind.Truncated, File, _chunksetOffset, $"statedump at decompressed offset {chunkStart} is cut short");
             return false;
@@ -444,6 +444,12 @@ public sealed class Tracev3Reader : IDisposable
 
         e.ActivityId = activity & 0x7FFF_FFFF_FFFF_FFFF;
         e.DumpName = SpanReader.FixedString(name);
+        if (e.DumpDataType == 3)
+        {
+            e.DumpLibrary = SpanReader.FixedString(library);
+            e.DumpType = SpanReader.FixedString(type);
+        }
+
         e.DumpDataOffset = dataStart + r.Position;
         e.DumpDataLength = (int)Math.Min(size, (uint)r.Remaining);
         if (size > (uint)r.Remaining)
