@@ -143,40 +143,48 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Output.Write((byte)'"');
     }
 
-    /// <summary><c>{"frames":[{"imageOffset":N,"imageUUID":"…"}]}</c>: the sender frame, when the sender image is known.</summary>
+    /// <summary>
+    /// <c>{"frames":[{"imageOffset":N,"imageUUID":"…"}]}</c>: the entry's recorded backtrace when it has one, else the
+    /// sender frame when the sender image is known, else no frames.
+    /// </summary>
     private void WriteBacktrace(LogEntry entry)
     {
         var output = Output;
-        if (!_asArray)
+        output.Write(_asArray ? "{\n    \"frames\" : ["u8 : "{\"frames\":["u8);
+        var written = 0;
+        if (entry.Backtrace is { } frames)
         {
-            if (entry.SenderImageUuid is { } uuid)
+            foreach (var frame in frames)
             {
-                output.Write("{\"frames\":[{\"imageOffset\":"u8);
-                output.WriteDecimal(entry.SenderProgramCounter ?? 0);
-                output.Write(",\"imageUUID\":\""u8);
-                output.WriteUuid(uuid);
-                output.Write("\"}]}"u8);
+                WriteFrame(frame.ImageOffset, frame.ImageUuid, written++);
             }
-            else
-            {
-                output.Write("{\"frames\":[]}"u8);
-            }
+        }
+        else if (entry.SenderImageUuid is { } sender)
+        {
+            WriteFrame(entry.SenderProgramCounter ?? 0, sender, written++);
+        }
 
+        output.Write(_asArray ? (written == 0 ? "\n\n    ]\n  }"u8 : "\n    ]\n  }"u8) : "]}"u8);
+    }
+
+    private void WriteFrame(ulong imageOffset, Guid imageUuid, int index)
+    {
+        var output = Output;
+        if (_asArray)
+        {
+            output.Write(index == 0 ? "\n      {\n        \"imageOffset\" : "u8 : ",\n      {\n        \"imageOffset\" : "u8);
+            output.WriteDecimal(imageOffset);
+            output.Write(",\n        \"imageUUID\" : \""u8);
+            output.WriteUuid(imageUuid);
+            output.Write("\"\n      }"u8);
             return;
         }
 
-        if (entry.SenderImageUuid is { } sender)
-        {
-            output.Write("{\n    \"frames\" : [\n      {\n        \"imageOffset\" : "u8);
-            output.WriteDecimal(entry.SenderProgramCounter ?? 0);
-            output.Write(",\n        \"imageUUID\" : \""u8);
-            output.WriteUuid(sender);
-            output.Write("\"\n      }\n    ]\n  }"u8);
-        }
-        else
-        {
-            output.Write("{\n    \"frames\" : [\n\n    ]\n  }"u8);
-        }
+        output.Write(index == 0 ? "{\"imageOffset\":"u8 : ",{\"imageOffset\":"u8);
+        output.WriteDecimal(imageOffset);
+        output.Write(",\"imageUUID\":\""u8);
+        output.WriteUuid(imageUuid);
+        output.Write("\"}"u8);
     }
 
     /// <summary>A member name as written before its value in both layouts (with the comma that separates it from the previous member).</summary>
