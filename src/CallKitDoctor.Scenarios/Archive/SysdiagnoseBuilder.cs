@@ -110,7 +110,8 @@ public static class SysdiagnoseBuilder
         return last + TimeSpan.FromSeconds(5);
     }
 
-    private static string SystemVersionPlist(DeviceProfile device) =>
+    /// <summary>The <c>logs/SystemVersion/SystemVersion.plist</c> a device writes (XML property list).</summary>
+    public static string SystemVersionPlist(DeviceProfile device) =>
         $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
