@@ -86,6 +86,20 @@ public static class SysdiagnoseBuilder
         WriteTarGz(scenario, stream);
     }
 
+    /// <summary>Writes the sysdiagnose folder as a zip (the way people re-pack an extracted sysdiagnose) to a file.</summary>
+    public static void WriteZip(CallScenario scenario, string path)
+    {
+        var modified = CaptureTime(scenario);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var file in Build(scenario))
+        {
+            var entry = zip.CreateEntry(file.Path, CompressionLevel.Optimal);
+            entry.LastWriteTime = modified;
+            using var data = entry.Open();
+            data.Write(file.Data);
+        }
+    }
+
     private static UnixFileMode Permissions(bool directory) =>
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead |
         (directory ? UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.None);
