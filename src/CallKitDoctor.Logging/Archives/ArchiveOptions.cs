@@ -14,6 +14,12 @@ public sealed class ArchiveOptions
     /// <summary>Where the private temporary folder is created; default: the system temp folder.</summary>
     public string? TempParent { get; init; }
 
+    /// <summary>
+    /// When true (the default) and no <see cref="Filter"/> is set, the logarchive's entries are read and formatted on a
+    /// second thread ahead of the caller (see <c>EntryPrefetcher</c>); false reads everything on the caller's thread.
+    /// </summary>
+    public bool Prefetch { get; init; } = true;
+
     /// <summary>Passed on to the logarchive reader as <see cref="Unified.UnifiedLogOptions.Filter"/> (a skip hint).</summary>
     public EntryFilter? Filter { get; init; }
 

@@ -16,6 +16,8 @@ namespace CallKitDoctor.Logging.Archives;
 /// </summary>
 public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
 {
+    private const int PrefetchBatch = 1024;
+    private const int PrefetchBatches = 8;
     private readonly string _path;
     private readonly ArchiveOptions _options;
     private ArchiveSpool? _spool;
@@ -96,7 +98,11 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             FillFromSystemVersion(root);
             var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
             var collector = new StoreWindowCollector(logArchive);
-            foreach (var entry in unified.ReadEntries(cancellationToken))
+            // Without a filter every entry is formatted anyway: read them on a second thread while the caller works.
+            var logEntries = _options.Filter is null && _options.Prefetch
+                ? EntryPrefetcher.Ahead(unified.ReadEntries, PrefetchBatch, PrefetchBatches, cancellationToken)
+                : unified.ReadEntries(cancellationToken);
+            foreach (var entry in logEntries)
             {
                 collector.Observe(entry);
                 Summary.Entries++;
@@ -168,7 +174,8 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
                     ZipMemberReader.Spool(file, name, _spool, Summary, cancellationToken);
                     break;
                 case ArchiveLayout.TarGzip:
-                    using (var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true))
+                    // Decompression runs on a second thread, overlapping the tar walk and the spooling.
+                    using (var gzip = new BackgroundReadStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)))
                     {
                         TarMemberReader.Spool(gzip, name, _spool, Summary, cancellationToken);
                     }
