@@ -15,10 +15,11 @@ public sealed class ArchiveOptions
     public string? TempParent { get; init; }
 
     /// <summary>
-    /// When true (the default) and no <see cref="Filter"/> is set, the logarchive's entries are read and formatted on a
-    /// second thread ahead of the caller (see <c>EntryPrefetcher</c>); false reads everything on the caller's thread.
+    /// When true and no <see cref="Filter"/> is set, the logarchive's entries are read and formatted on a second thread
+    /// ahead of the caller (see <c>EntryPrefetcher</c>). Off by default: on the shared, overloaded benchmark machine it
+    /// cost CPU time and wall time (bench/RESULTS.md, "Sysdiagnose"); its gain on a quiet two-core machine is unmeasured.
     /// </summary>
-    public bool Prefetch { get; init; } = true;
+    public bool Prefetch { get; init; }
 
     /// <summary>Passed on to the logarchive reader as <see cref="Unified.UnifiedLogOptions.Filter"/> (a skip hint).</summary>
     public EntryFilter? Filter { get; init; }

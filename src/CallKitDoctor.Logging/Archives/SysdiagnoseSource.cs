@@ -16,8 +16,8 @@ namespace CallKitDoctor.Logging.Archives;
 /// </summary>
 public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
 {
-    private const int PrefetchBatch = 1024;
-    private const int PrefetchBatches = 8;
+    private const int PrefetchBatch = 4096;
+    private const int PrefetchBatches = 4;
     private readonly string _path;
     private readonly ArchiveOptions _options;
     private ArchiveSpool? _spool;
@@ -98,7 +98,7 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             FillFromSystemVersion(root);
             var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
             var collector = new StoreWindowCollector(logArchive);
-            // Without a filter every entry is formatted anyway: read them on a second thread while the caller works.
+            // When asked (and without a filter), entries are read and formatted on a second thread while the caller works.
             var logEntries = _options.Filter is null && _options.Prefetch
                 ? EntryPrefetcher.Ahead(unified.ReadEntries, PrefetchBatch, PrefetchBatches, cancellationToken)
                 : unified.ReadEntries(cancellationToken);

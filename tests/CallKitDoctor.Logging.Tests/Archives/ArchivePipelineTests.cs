@@ -113,8 +113,8 @@ public sealed class ArchivePipelineTests : IDisposable
         SysdiagnoseImage.WriteTarGz(file, SysdiagnoseImage.Members());
         static string Key(LogEntry e) => $"{e.Timestamp}|{e.Process}|{e.EventMessage}|{e.Location}";
 
-        var ahead = new SysdiagnoseSource(file, ArchiveLayout.TarGzip, new ArchiveOptions { TempParent = _dir });
-        var inline = new SysdiagnoseSource(file, ArchiveLayout.TarGzip, new ArchiveOptions { TempParent = _dir, Prefetch = false });
+        var ahead = new SysdiagnoseSource(file, ArchiveLayout.TarGzip, new ArchiveOptions { TempParent = _dir, Prefetch = true });
+        var inline = new SysdiagnoseSource(file, ArchiveLayout.TarGzip, new ArchiveOptions { TempParent = _dir });
 
         Assert.Equal(inline.ReadEntries().Select(Key).ToList(), ahead.ReadEntries().Select(Key).ToList());
         Assert.Equal(inline.Context.StoreWindows, ahead.Context.StoreWindows);
