@@ -28,6 +28,16 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 3 && args[0] == "generate-sysdiagnose")
+        {
+            return Sysdiagnose.BigSysdiagnoseGenerator.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (args.Length >= 2 && args[0] == "measure-sysdiagnose")
+        {
+            return Sysdiagnose.SysdiagnoseStages.Run(args[1], args.Length > 2 ? args[2] : null);
+        }
+
         if (args.Length >= 2 && args[0] == "measure")
         {
             return StageTimer.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);

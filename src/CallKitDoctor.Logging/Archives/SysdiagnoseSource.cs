@@ -10,11 +10,14 @@ namespace CallKitDoctor.Logging.Archives;
 /// crash reports and AVConference files are spooled to a private temp folder, deleted when the enumeration ends or
 /// the source is disposed), an extracted sysdiagnose folder, a <c>.logarchive</c> folder, or a zip of either. Yields
 /// the chosen logarchive's entries (through <see cref="UnifiedLogSource"/>), then the entries of the crash reports in
-/// <c>crashes_and_spins/*.ips</c>, and fills <see cref="Context"/> with the capture time, platform, device, OS, boot
+/// <c>crashes_and_spins/*.ips</c>, then those of the AVConference call dumps and logs in <c>logs/AVConference/</c>
+/// (see <see cref="AvConferenceSource"/>), and fills <see cref="Context"/> with the capture time, platform, device, OS, boot
 /// sessions and the window each log store covers.
 /// </summary>
 public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
 {
+    private const int PrefetchBatch = 4096;
+    private const int PrefetchBatches = 4;
     private readonly string _path;
     private readonly ArchiveOptions _options;
     private ArchiveSpool? _spool;
@@ -42,6 +45,9 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
 
     /// <summary>The crash reports read, relative to the sysdiagnose root.</summary>
     public IReadOnlyList<string> CrashReports { get; private set; } = [];
+
+    /// <summary>The AVConference files read (call dumps, logs), relative to the sysdiagnose root.</summary>
+    public IReadOnlyList<string> AvConferenceFiles { get; private set; } = [];
 
     /// <summary>Bytes spooled to the temp folder (0 for folders).</summary>
     public long SpooledBytes { get; private set; }
@@ -92,7 +98,11 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             FillFromSystemVersion(root);
             var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
             var collector = new StoreWindowCollector(logArchive);
-            foreach (var entry in unified.ReadEntries(cancellationToken))
+            // When asked (and without a filter), entries are read and formatted on a second thread while the caller works.
+            var logEntries = _options.Filter is null && _options.Prefetch
+                ? EntryPrefetcher.Ahead(unified.ReadEntries, PrefetchBatch, PrefetchBatches, cancellationToken)
+                : unified.ReadEntries(cancellationToken);
+            foreach (var entry in logEntries)
             {
                 collector.Observe(entry);
                 Summary.Entries++;
@@ -127,6 +137,21 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
                 Context.OsBuild ??= source.Context.OsBuild;
                 Context.DeviceModel ??= source.Context.DeviceModel;
             }
+
+            var dumps = FindAvConferenceFiles(root);
+            AvConferenceFiles = dumps.Select(r => Path.GetRelativePath(root, r).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+            foreach (var dump in dumps)
+            {
+                var source = new AvConferenceSource(dump, Display(dump), Context.CaptureTime?.Offset);
+                foreach (var entry in source.ReadEntries(cancellationToken))
+                {
+                    Summary.Entries++;
+                    yield return entry;
+                }
+
+                Absorb(source.Summary);
+                Summary.EntriesWithoutTimestamp += source.Summary.EntriesWithoutTimestamp;
+            }
         }
         finally
         {
@@ -149,7 +174,8 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
                     ZipMemberReader.Spool(file, name, _spool, Summary, cancellationToken);
                     break;
                 case ArchiveLayout.TarGzip:
-                    using (var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true))
+                    // Decompression runs on a second thread, overlapping the tar walk and the spooling.
+                    using (var gzip = new BackgroundReadStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)))
                     {
                         TarMemberReader.Spool(gzip, name, _spool, Summary, cancellationToken);
                     }
@@ -229,6 +255,21 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             .Where(p => !Path.GetFileName(p).StartsWith("._", StringComparison.Ordinal) && !LogArchiveLocator.IsStale(root, Path.GetDirectoryName(p)!))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static List<string> FindAvConferenceFiles(string root)
+    {
+        var folder = $"{Path.DirectorySeparatorChar}logs{Path.DirectorySeparatorChar}AVConference{Path.DirectorySeparatorChar}";
+        return SafeEnumerate(() => Directory.EnumerateFiles(root, "*", new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            MaxRecursionDepth = 6,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+        }))
+            .Where(p => (Path.DirectorySeparatorChar + Path.GetRelativePath(root, p)).Contains(folder, StringComparison.Ordinal))
+            .Where(p => AvConferenceFileName.IsReadable(p) && !LogArchiveLocator.IsStale(root, Path.GetDirectoryName(p)!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
 
     private static List<string> SafeEnumerate(Func<IEnumerable<string>> enumerate)
     {

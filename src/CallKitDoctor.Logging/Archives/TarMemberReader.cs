@@ -5,14 +5,15 @@ namespace CallKitDoctor.Logging.Archives;
 
 /// <summary>
 /// Streams a tar (from a file or a <see cref="System.IO.Compression.GZipStream"/>) and spools only the wanted regular
-/// files. Links, devices, FIFOs and unsafe names are never written; each is recorded as an issue. A truncated or
+/// files. Links, devices, FIFOs and unsafe names are never written; each is recorded as an issue. Metadata entries
+/// claiming more than <see cref="TarHeaderGuard.MaxMetadataBytes"/> stop the reading before they are loaded. A truncated or
 /// corrupt stream stops the reading with an issue; what was spooled before stays readable.
 /// </summary>
 internal static class TarMemberReader
 {
     public static void Spool(Stream tar, string archiveName, ArchiveSpool spool, LogReadSummary summary, CancellationToken cancellationToken)
     {
-        using var counting = new CountingStream(tar);
+        using var counting = new CountingStream(new TarHeaderGuard(tar));
         using var reader = new TarReader(counting, leaveOpen: true);
         while (true)
         {

@@ -24,8 +24,7 @@ public static class LogArchiveBuilder
         var clock = new MachClock(bootTime);
 
         var dsc = new DscWriter(NameUuid.From($"{scenario.Name}/dsc/{device.BuildVersion}"));
-        var mains = new Dictionary<ScenarioActor, UuidtextWriter>();
-        var processes = new Dictionary<ScenarioActor, TraceProcess>();
+        var records = new ScenarioRecordBuilder(scenario.Name, scenario.App, dsc);
         var firstMach = lines.Count > 0 ? clock.ToMachTime(first) : 0;
         var trace = new Tracev3Writer(new TraceFileInfo
         {
@@ -41,42 +40,7 @@ public static class LogArchiveBuilder
 
         foreach (var line in lines)
         {
-            var actor = ActorProcess.For(line.Format.Actor, scenario.App);
-            if (!mains.TryGetValue(line.Format.Actor, out var main))
-            {
-                main = new UuidtextWriter(NameUuid.From($"{scenario.Name}/{actor.ExecutablePath}"), actor.ExecutablePath);
-                mains[line.Format.Actor] = main;
-                processes[line.Format.Actor] = new TraceProcess((uint)actor.ProcessId, actor.EffectiveUserId, actor.FirstProcId, actor.SecondProcId, main.Uuid, dsc.Uuid);
-            }
-
-            var process = processes[line.Format.Actor];
-            uint formatOffset, pc;
-            var shared = line.Format.Image != SenderImage.MainExecutable;
-            if (shared)
-            {
-                var path = SharedCacheImages.PathOf(line.Format.Image);
-                var image = dsc.AddImage(NameUuid.From($"{scenario.Name}/{path}"), path);
-                formatOffset = (uint)dsc.Add(image, line.Format.Format);
-                pc = image.ProgramCounter(0x1000 + (uint)(line.Format.Format.Length * 4));
-            }
-            else
-            {
-                formatOffset = main.Add(line.Format.Format);
-                pc = 0x1000 + (uint)(line.Format.Format.Length * 4);
-            }
-
-            trace.Add(new TraceRecord
-            {
-                Process = process,
-                ThreadId = actor.ThreadId,
-                MachTime = clock.ToMachTime(line.Time),
-                LogType = line.Format.LogType,
-                FormatOffset = formatOffset,
-                FromSharedCache = shared,
-                ProgramCounter = pc,
-                SubsystemId = process.Subsystem(line.Format.Subsystem, line.Format.Category),
-                Arguments = line.Arguments,
-            });
+            trace.Add(records.Record(line, clock.ToMachTime(line.Time)));
         }
 
         var timesync = new TimesyncWriter()
@@ -96,7 +60,7 @@ public static class LogArchiveBuilder
             new("timesync/0000000000000001.timesync", timesync.ToArray()),
             new(dsc.RelativePath.Replace('\\', '/'), dsc.ToArray()),
         };
-        foreach (var main in mains.Values)
+        foreach (var main in records.MainExecutables)
         {
             files.Add(new ArchiveFile(main.RelativePath.Replace('\\', '/'), main.ToArray()));
         }

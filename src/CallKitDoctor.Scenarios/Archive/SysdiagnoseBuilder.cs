@@ -86,6 +86,20 @@ public static class SysdiagnoseBuilder
         WriteTarGz(scenario, stream);
     }
 
+    /// <summary>Writes the sysdiagnose folder as a zip (the way people re-pack an extracted sysdiagnose) to a file.</summary>
+    public static void WriteZip(CallScenario scenario, string path)
+    {
+        var modified = CaptureTime(scenario);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var file in Build(scenario))
+        {
+            var entry = zip.CreateEntry(file.Path, CompressionLevel.Optimal);
+            entry.LastWriteTime = modified;
+            using var data = entry.Open();
+            data.Write(file.Data);
+        }
+    }
+
     private static UnixFileMode Permissions(bool directory) =>
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead |
         (directory ? UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.None);
@@ -110,7 +124,8 @@ public static class SysdiagnoseBuilder
         return last + TimeSpan.FromSeconds(5);
     }
 
-    private static string SystemVersionPlist(DeviceProfile device) =>
+    /// <summary>The <c>logs/SystemVersion/SystemVersion.plist</c> a device writes (XML property list).</summary>
+    public static string SystemVersionPlist(DeviceProfile device) =>
         $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">

@@ -22,6 +22,15 @@ public sealed class Tracev3Writer
 
     public Tracev3Writer(TraceFileInfo info) => _info = info;
 
+    /// <summary>
+    /// When true, chunksets are compressed with LZ4's fast mode instead of high compression (what logd uses is not
+    /// fixed by the format; readers see the same blocks). Large benchmark archives use it to be written quickly.
+    /// </summary>
+    public bool FastCompression { get; init; }
+
+    /// <summary>Records added so far.</summary>
+    public int Count => _records.Count;
+
     /// <summary>Adds a record (its process joins the catalog on first use). Records are written in time order.</summary>
     public void Add(TraceRecord record)
     {
@@ -301,10 +310,10 @@ public sealed class Tracev3Writer
         return catalog.Bytes(strings.Written).Bytes(processes.Written).Bytes(subchunks.Written).ToArray();
     }
 
-    private static byte[] Compress(byte[] content)
+    private byte[] Compress(byte[] content)
     {
         var target = new byte[LZ4Codec.MaximumOutputSize(content.Length)];
-        var size = LZ4Codec.Encode(content, target, LZ4Level.L09_HC);
+        var size = LZ4Codec.Encode(content, target, FastCompression ? LZ4Level.L00_FAST : LZ4Level.L09_HC);
         return new ByteWriter(size + 16)
             .U32(0x31347662).U32((uint)content.Length).U32((uint)size).Bytes(target.AsSpan(0, size))
             .U32(0x24347662)

@@ -54,6 +54,7 @@ public sealed class HostileArchiveTests : IDisposable
             writer.WriteEntry(new UstarTarEntry(TarEntryType.SymbolicLink, SysdiagnoseImage.LogArchive + "/Persist/link.tracev3") { LinkName = "/etc/passwd" });
             writer.WriteEntry(new UstarTarEntry(TarEntryType.HardLink, SysdiagnoseImage.LogArchive + "/Persist/hard.tracev3") { LinkName = "/etc/shadow" });
             writer.WriteEntry(new UstarTarEntry(TarEntryType.CharacterDevice, SysdiagnoseImage.LogArchive + "/Persist/tty") { DeviceMajor = 4, DeviceMinor = 1 });
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.BlockDevice, SysdiagnoseImage.LogArchive + "/Persist/disk0.tracev3") { DeviceMajor = 1, DeviceMinor = 0 });
             writer.WriteEntry(new UstarTarEntry(TarEntryType.Fifo, SysdiagnoseImage.LogArchive + "/Persist/fifo"));
             Regular(writer, Good, Payload);
         }
@@ -72,6 +73,7 @@ public sealed class HostileArchiveTests : IDisposable
         Assert.Contains(messages, m => m.Contains("symbolic link", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("hard link", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("character device", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("block device", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("FIFO", StringComparison.Ordinal));
     }
 
@@ -99,6 +101,37 @@ public sealed class HostileArchiveTests : IDisposable
         Assert.Empty(StrayFiles());
     }
 
+    [Theory]
+    [InlineData('x')] // PAX extended header
+    [InlineData('g')] // PAX global header
+    [InlineData('L')] // GNU long name
+    [InlineData('K')] // GNU long link name
+    public void AHugeMetadataHeaderIsNotLoadedIntoMemory(char type)
+    {
+        // A metadata entry (read into memory by tar readers) that claims 1.5 GiB, then a little data and the end.
+        var header = new byte[512];
+        Encoding.ASCII.GetBytes("././@LongLink").CopyTo(header, 0);
+        Encoding.ASCII.GetBytes("0000644\0").CopyTo(header, 100);
+        header[156] = (byte)type;
+        Encoding.ASCII.GetBytes("ustar\0").CopyTo(header, 257);
+        Encoding.ASCII.GetBytes("00").CopyTo(header, 263);
+        Encoding.ASCII.GetBytes("00000000000\0").CopyTo(header, 136);
+        ClaimSize(header, 1536L * 1024 * 1024);
+        var tar = new MemoryStream();
+        tar.Write(header);
+        tar.Write(new byte[4096]);
+        var file = WriteGz(tar.ToArray());
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var source = new SysdiagnoseSource(file, ArchiveLayout.TarGzip, Options());
+        var entries = source.ReadEntries().ToList();
+
+        Assert.Empty(entries);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 256L * 1024 * 1024, "the claimed size must not be allocated");
+        Assert.Contains(source.Summary.Issues, i => i.Severity == LogReadIssueSeverity.Error);
+        Assert.Empty(StrayFiles());
+    }
+
     [Fact]
     public void TheSpoolCapBoundsWhatIsWritten()
     {
@@ -111,7 +144,7 @@ public sealed class HostileArchiveTests : IDisposable
         Assert.True(source.SpooledBytes <= 600);
         Assert.Contains(source.Summary.Issues, i => i.Message.Contains("spool cap", StringComparison.Ordinal));
         Assert.Empty(StrayFiles());
-        Assert.True(entries.Count < SysdiagnoseImage.LogEntries + SysdiagnoseImage.CrashEntries);
+        Assert.True(entries.Count < SysdiagnoseImage.AllEntries);
     }
 
     [Fact]

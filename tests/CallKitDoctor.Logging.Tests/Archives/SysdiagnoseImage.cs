@@ -23,6 +23,21 @@ internal static class SysdiagnoseImage
     /// <summary>Entries of the crash report (exception and termination).</summary>
     public const int CrashEntries = 2;
 
+    /// <summary>Entries of the AVConference call dump (three timed lines, one with a continuation line).</summary>
+    public const int ConferenceEntries = 3;
+
+    /// <summary>Every entry the sysdiagnose yields: log, crash report, AVConference dump.</summary>
+    public const int AllEntries = LogEntries + CrashEntries + ConferenceEntries;
+
+    public const string CallDumpName = "avconferenced-20251028-182751-CallSettings.calldump.gz";
+
+    /// <summary>An AVConference call dump's text (times of day, one continuation line, one error).</summary>
+    public const string CallDump =
+        "182751.102455 CallSettings callID=1 audioSessionID=0x1c4ab2 mode=VoiceChat\n" +
+        "182751.102600 audio codec=AAC-ELD sampleRate=24000\n" +
+        "    packetsPerBundle=1\n" +
+        "182751.171000 error: audio session activation failed (561017449)\n";
+
     public const string SystemVersionPlist = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
@@ -66,7 +81,8 @@ internal static class SysdiagnoseImage
         members.Add(($"{LogArchive}/timesync/0000000000000001.timesync", timesync));
         members.Add(($"{Top}/logs/SystemVersion/SystemVersion.plist", Encoding.UTF8.GetBytes(SystemVersionPlist)));
         members.Add(($"{Top}/crashes_and_spins/VoipApp-2025-10-28-182000.ips", Encoding.UTF8.GetBytes(CrashReport)));
-        members.Add(($"{Top}/logs/AVConference/avconference.log", Encoding.UTF8.GetBytes("call settings\n")));
+        members.Add(($"{Top}/logs/AVConference/{CallDumpName}", Gzip(CallDump)));
+        members.Add(($"{Top}/logs/AVConference/settings.plist", Encoding.UTF8.GetBytes("<plist/>\n")));
         members.Add(($"{Top}/logs/Other/unrelated.txt", Encoding.UTF8.GetBytes("not needed\n")));
         return members;
     }
@@ -75,6 +91,17 @@ internal static class SysdiagnoseImage
     public static byte[] OneEntryFile(uint format, uint delta) =>
         Tracev3Image.File(Tracev3Image.Uncompressed(Tracev3Image.ChunksetContent(
             (0x6001, Tracev3Image.Firehose(Tracev3Image.LogTracepoint(0x00, format, 50, delta, 80, 0x4000))))));
+
+    public static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
+    }
 
     public static void WriteFolder(string root, IEnumerable<(string Path, byte[] Data)> members)
     {
