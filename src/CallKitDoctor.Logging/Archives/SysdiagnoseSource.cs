@@ -90,7 +90,7 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             }
 
             FillFromSystemVersion(root);
-            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
+            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display, Filter = _options.Filter });
             var collector = new StoreWindowCollector(logArchive);
             foreach (var entry in unified.ReadEntries(cancellationToken))
             {
@@ -142,23 +142,28 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
         try
         {
             using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-            Summary.Bytes = file.Length;
+            var total = file.Length;
+            Summary.Bytes = total;
+            var report = _options.Progress;
+            using var counted = new CountingStream(file, report is null ? null : read => report(read, total));
             switch (Layout)
             {
                 case ArchiveLayout.Zip:
                     ZipMemberReader.Spool(file, name, _spool, Summary, cancellationToken);
                     break;
                 case ArchiveLayout.TarGzip:
-                    using (var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true))
+                    using (var gzip = new GZipStream(counted, CompressionMode.Decompress, leaveOpen: true))
                     {
                         TarMemberReader.Spool(gzip, name, _spool, Summary, cancellationToken);
                     }
 
                     break;
                 default:
-                    TarMemberReader.Spool(file, name, _spool, Summary, cancellationToken);
+                    TarMemberReader.Spool(counted, name, _spool, Summary, cancellationToken);
                     break;
             }
+
+            report?.Invoke(total, total);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
