@@ -105,9 +105,10 @@ internal static class DiagnoseCommand
 
             var narrowed = window.Range.IsUnbounded ? null : window;
             var (totalBytes, fromOffsets) = InputSources.Measure(request.Log);
-            report = environment.ProgressDisplay(request.Quiet).Run(Path.GetFileName(request.Log.TrimEnd('/', '\\')), totalBytes, sink =>
+            var display = environment.ProgressDisplay(request.Quiet);
+            report = display.Run(Path.GetFileName(request.Log.TrimEnd('/', '\\')), totalBytes, sink =>
                 environment.Diagnosis.Diagnose(request.Log, request.InputFormat,
-                    new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets)), cancellationToken));
+                    new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval)), cancellationToken));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {

@@ -148,7 +148,7 @@ internal static class ShowCommand
         {
             return display.Run(Path.GetFileName(request.Path.TrimEnd('/', '\\')), totalBytes, sink =>
             {
-                var meter = new ProgressMeter(sink, totalBytes, fromOffsets);
+                var meter = new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval);
                 var source = (FilteredEntrySource)InputSources.Open(request.Path, LogInputFormat.Auto, filter, meter, unified);
                 using var writer = LogEntryWriter.Create(request.Style, stream);
                 foreach (var entry in source.ReadEntries(cancellationToken))
@@ -173,14 +173,39 @@ internal static class ShowCommand
         }
     }
 
-    /// <summary>Options for reading as tracev3 files (a folder, a .tracev3, or --strings/--timesync given); null for other inputs.</summary>
+    /// <summary>
+    /// Options for reading as tracev3 files (a logarchive or a folder of tracev3 files, a .tracev3, or --strings/--timesync
+    /// given); null for other inputs, including a sysdiagnose folder (read like its .tar.gz: the logarchive inside it,
+    /// then its crash reports).
+    /// </summary>
     private static UnifiedLogOptions? UnifiedOptions(ShowRequest request)
     {
         var path = request.Path;
-        var unified = Directory.Exists(path) || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase) || request.Strings is not null || request.Timesync is not null;
+        var unified = (Directory.Exists(path) && !HoldsLogArchive(path)) || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase) ||
+            request.Strings is not null || request.Timesync is not null;
         return unified
             ? new UnifiedLogOptions { StringsDirectory = request.Strings, TimesyncDirectory = request.Timesync, TimeOrder = request.TimeOrder }
             : null;
+    }
+
+    /// <summary>True for a folder with a <c>*.logarchive</c> folder inside it (an extracted sysdiagnose).</summary>
+    private static bool HoldsLogArchive(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(folder, "*.logarchive", new EnumerationOptions
+            {
+                RecurseSubdirectories = true,
+                MaxRecursionDepth = 4,
+                AttributesToSkip = FileAttributes.ReparsePoint,
+                IgnoreInaccessible = true,
+                MatchCasing = MatchCasing.CaseInsensitive,
+            }).Any();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static Stream OpenOutput(CliEnvironment environment, string? outputFile)

@@ -6,6 +6,9 @@ namespace CallKitDoctor.Cli.Progress;
 /// </summary>
 public interface IProgressDisplay
 {
+    /// <summary>The least time between two reports this display wants.</summary>
+    TimeSpan Interval { get; }
+
     /// <summary>Runs <paramref name="work"/>, which reports through the sink it is given, and returns its result.</summary>
     T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work);
 }

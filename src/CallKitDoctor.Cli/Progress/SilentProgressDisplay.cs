@@ -5,6 +5,8 @@ public sealed class SilentProgressDisplay : IProgressDisplay
 {
     public static SilentProgressDisplay Instance { get; } = new();
 
+    public TimeSpan Interval => TimeSpan.MaxValue;
+
     public T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -6,6 +6,8 @@ namespace CallKitDoctor.Cli.Progress;
 /// <summary>A Spectre.Console progress bar on a terminal (stderr): bytes read of the input, entries and entries/s; cleared when done.</summary>
 public sealed class SpectreProgressDisplay(TextWriter terminal) : IProgressDisplay
 {
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(100);
+
     public T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
