@@ -6,7 +6,7 @@ namespace CallKitDoctor.Cli.Progress;
 /// <summary>A Spectre.Console progress bar on a terminal (stderr): bytes read of the input, entries and entries/s; cleared when done.</summary>
 public sealed class SpectreProgressDisplay(TextWriter terminal) : IProgressDisplay
 {
-    public TimeSpan Interval => TimeSpan.FromMilliseconds(100);
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 
     public T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work)
     {
@@ -17,7 +17,9 @@ public sealed class SpectreProgressDisplay(TextWriter terminal) : IProgressDispl
             Ansi = AnsiSupport.Detect,
             Interactive = InteractionSupport.Yes,
         });
-        return console.Progress()
+        var progress = console.Progress();
+        progress.RefreshRate = Interval;
+        return progress
             .AutoClear(true)
             .AutoRefresh(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new ElapsedTimeColumn())
