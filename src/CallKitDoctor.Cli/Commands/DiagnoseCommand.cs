@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Text;
 using CallKitDoctor.Cli.Hosting;
 using CallKitDoctor.Cli.Output;
+using CallKitDoctor.Cli.Progress;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Logging.Filtering;
+using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
@@ -11,7 +14,8 @@ namespace CallKitDoctor.Cli.Commands;
 
 /// <summary>
 /// <c>callkit-doctor diagnose LOG [--format text|json|markdown|html] [--output FILE] [--input-format …]
-/// [--fail-on ID[,ID]] [--no-color]</c>: reads the log, diagnoses every call and writes the report.
+/// [--fail-on ID[,ID]] [--no-color] [--start T] [--end T] [--last 5m|2h|1d] [--quiet]</c>: reads the log (only the
+/// entries in the time window when one is given), diagnoses every call and writes the report.
 /// </summary>
 internal static class DiagnoseCommand
 {
@@ -49,9 +53,12 @@ internal static class DiagnoseCommand
             Description = "Never use colours in the text report (also off when NO_COLOR is set or stdout is not a terminal).",
         };
 
+        var window = new TimeWindowOptions();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display on stderr." };
+
         var command = new Command("diagnose", "Diagnose CallKit audio activation for every call in a log.")
         {
-            log, format, output, inputFormat, failOn, noColor,
+            log, format, output, inputFormat, failOn, noColor, window.Start, window.End, window.Last, quiet,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             environment,
@@ -61,7 +68,9 @@ internal static class DiagnoseCommand
                 parse.GetValue(output),
                 InputFormatNames.TryParse(parse.GetValue(inputFormat) ?? "auto", out var f) ? f : LogInputFormat.Auto,
                 parse.GetValue(failOn) ?? [],
-                parse.GetValue(noColor)),
+                parse.GetValue(noColor),
+                new EntryFilterOptions(null, parse.GetValue(window.Start), parse.GetValue(window.End), parse.GetValue(window.Last), Info: true, Debug: true, Signpost: true),
+                parse.GetValue(quiet)),
             cancellationToken)));
         return command;
     }
@@ -79,10 +88,27 @@ internal static class DiagnoseCommand
             return CliApplication.Fail(environment, $"cannot read {request.Log}: no such file or directory");
         }
 
+        var now = DateTimeOffset.Now;
+        if (!EntryFilter.TryCreate(request.Window, null, null, now, out var window, out var windowError))
+        {
+            return CliApplication.Fail(environment, windowError);
+        }
+
         DiagnosisReport report;
         try
         {
-            report = environment.Diagnosis.Diagnose(request.Log, request.InputFormat, cancellationToken);
+            if (TimeWindowOptions.NeedsLogEnd(request.Window, request.Log) &&
+                !EntryFilter.TryCreate(request.Window, null, LogEnd.Find(LogSources.Open(request.Log, request.InputFormat), cancellationToken), now, out window, out windowError))
+            {
+                return CliApplication.Fail(environment, windowError);
+            }
+
+            var narrowed = window.Range.IsUnbounded ? null : window;
+            var (totalBytes, fromOffsets) = InputSources.Measure(request.Log);
+            var display = environment.ProgressDisplay(request.Quiet);
+            report = display.Run(Path.GetFileName(request.Log.TrimEnd('/', '\\')), totalBytes, sink =>
+                environment.Diagnosis.Diagnose(request.Log, request.InputFormat,
+                    new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval)), cancellationToken));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
@@ -129,5 +155,6 @@ internal static class DiagnoseCommand
         return ExitCodes.FailOnFinding;
     }
 
-    private sealed record DiagnoseRequest(string Log, ReportFormat Format, string? Output, LogInputFormat InputFormat, string[] FailOn, bool NoColor);
+    private sealed record DiagnoseRequest(string Log, ReportFormat Format, string? Output, LogInputFormat InputFormat, string[] FailOn, bool NoColor,
+        EntryFilterOptions Window, bool Quiet);
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using CallKitDoctor.Cli.Hosting;
+using CallKitDoctor.Cli.Progress;
+using CallKitDoctor.Logging.Filtering;
+using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Output;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified;
@@ -7,10 +10,13 @@ using CallKitDoctor.Logging.Unified;
 namespace CallKitDoctor.Cli.Commands;
 
 /// <summary>
-/// <c>callkit-doctor show PATH [--style ndjson|json|default|compact|syslog|csv] [--strings DIR] [--timesync DIR]
-/// [--order time|file] [--output FILE]</c>: prints the entries of a tracev3 file, a logarchive-like folder (in time order across files) or
-/// any text log the readers accept, in a <c>log show</c> style. Exit 0 when all was read, 1 when the read was partial
-/// (each error on stderr with file and byte offset), 2 for bad usage or unreadable input.
+/// <c>callkit-doctor show PATH [--style ndjson|json|default|compact|syslog|csv] [--predicate P] [--start T] [--end T]
+/// [--last 5m|2h|1d] [--info] [--debug] [--signpost] [--timezone local|UTC|NAME] [--strings DIR] [--timesync DIR]
+/// [--order time|file] [--output FILE] [--quiet]</c>: prints the entries of a tracev3 file, a logarchive-like folder (in
+/// time order across files), a sysdiagnose archive or any text log the readers accept, in a <c>log show</c> style and
+/// with <c>log show</c>'s filters (info, debug and signposts are left out unless asked for). Exit 0 when all was read, 1
+/// when the read was partial (each error on stderr with file and byte offset), 2 for bad usage, a bad predicate or time,
+/// or unreadable input.
 /// </summary>
 internal static class ShowCommand
 {
@@ -23,7 +29,7 @@ internal static class ShowCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A tracev3 file, a folder laid out like a logarchive or diagnostics directory, or a text log.",
+            Description = "A tracev3 file, a folder laid out like a logarchive or diagnostics directory, a sysdiagnose .tar.gz/.zip, or a text log.",
         };
         var style = new Option<string>("--style")
         {
@@ -40,23 +46,48 @@ internal static class ShowCommand
         };
         order.AcceptOnlyFromAmong("time", "file");
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
-        var command = new Command("show", "Print the entries of a unified log (tracev3, logarchive folder) or text log in a `log show` style.")
+        var window = new TimeWindowOptions();
+        var predicate = new Option<string?>("--predicate")
         {
-            path, style, strings, timesync, order, output,
+            Description = "Only entries matching this NSPredicate-style filter, as `log show --predicate` (e.g. 'subsystem == \"com.apple.calls.callkit\"').",
+            HelpName = "PREDICATE",
+        };
+        var info = new Option<bool>("--info") { Description = "Include info-level entries." };
+        var debug = new Option<bool>("--debug") { Description = "Include debug-level entries (and info)." };
+        var signpost = new Option<bool>("--signpost") { Description = "Include signposts." };
+        var timezone = new Option<string?>("--timezone")
+        {
+            Description = "Print times in this zone: local, UTC or a name such as America/Los_Angeles (default: as the log records them, the device's clock). Also the zone of --start/--end times written without an offset.",
+            HelpName = "local|UTC|NAME",
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display on stderr." };
+        var command = new Command("show", "Print the entries of a unified log (tracev3, logarchive folder, sysdiagnose) or text log in a `log show` style.")
+        {
+            path, style, predicate, window.Start, window.End, window.Last, info, debug, signpost, timezone,
+            strings, timesync, order, output, quiet,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var chosen = LogEntryWriter.TryParseStyle(parse.GetValue(style), out var parsed) ? parsed : LogOutputStyle.Default;
-            return Task.FromResult(Run(environment, parse.GetRequiredValue(path), chosen, parse.GetValue(strings), parse.GetValue(timesync),
-                parse.GetValue(order) != "file", parse.GetValue(output), cancellationToken));
+            var request = new ShowRequest(
+                parse.GetRequiredValue(path),
+                chosen,
+                parse.GetValue(strings),
+                parse.GetValue(timesync),
+                parse.GetValue(order) != "file",
+                parse.GetValue(output),
+                new EntryFilterOptions(parse.GetValue(predicate), parse.GetValue(window.Start), parse.GetValue(window.End), parse.GetValue(window.Last),
+                    parse.GetValue(info), parse.GetValue(debug), parse.GetValue(signpost)),
+                parse.GetValue(timezone),
+                parse.GetValue(quiet));
+            return Task.FromResult(Run(environment, request, cancellationToken));
         });
         return command;
     }
 
-    private static int Run(CliEnvironment environment, string path, LogOutputStyle style, string? strings, string? timesync, bool timeOrder,
-        string? outputFile, CancellationToken cancellationToken)
+    private static int Run(CliEnvironment environment, ShowRequest request, CancellationToken cancellationToken)
     {
-        foreach (var folder in new[] { strings, timesync })
+        foreach (var folder in new[] { request.Strings, request.Timesync })
         {
             if (folder is not null && !Directory.Exists(folder))
             {
@@ -64,74 +95,117 @@ internal static class ShowCommand
             }
         }
 
-        ILogEntrySource source;
+        DisplayTimeZone? zone = null;
+        if (request.TimeZone is not null && !DisplayTimeZone.TryParse(request.TimeZone, out zone, out var zoneError))
+        {
+            return CliApplication.Fail(environment, "--timezone: " + zoneError);
+        }
+
+        // Options first (a bad predicate or time fails before the input is touched), then the input's end for --last.
+        var now = DateTimeOffset.Now;
+        if (!EntryFilter.TryCreate(request.Filter, zone?.Zone, null, now, out var filter, out var filterError))
+        {
+            return CliApplication.Fail(environment, filterError);
+        }
+
+        if (request.Path != "-" && !File.Exists(request.Path) && !Directory.Exists(request.Path))
+        {
+            return CliApplication.Fail(environment, $"cannot read {request.Path}: no such file or directory");
+        }
+
+        var unified = UnifiedOptions(request);
         try
         {
-            source = Open(path, strings, timesync, timeOrder);
+            if (TimeWindowOptions.NeedsLogEnd(request.Filter, request.Path))
+            {
+                var logEnd = LogEnd.Find(InputSources.Open(request.Path, LogInputFormat.Auto, null, null, unified), cancellationToken);
+                EntryFilter.TryCreate(request.Filter, zone?.Zone, logEnd, now, out filter, out filterError);
+                if (filter is null)
+                {
+                    return CliApplication.Fail(environment, filterError!);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
-            return CliApplication.Fail(environment, $"cannot read {path}: {ex.Message}");
+            return CliApplication.Fail(environment, $"cannot read {request.Path}: {ex.Message}");
         }
 
         Stream stream;
         try
         {
-            stream = OpenOutput(environment, outputFile);
+            stream = OpenOutput(environment, request.Output);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return CliApplication.Fail(environment, $"cannot write {outputFile}: {ex.Message}");
+            return CliApplication.Fail(environment, $"cannot write {request.Output}: {ex.Message}");
         }
 
+        // Progress would interleave with entries printed on the same terminal: only when the entries go elsewhere.
+        var display = environment.ProgressDisplay(request.Quiet || (environment.OutputIsTerminal && request.Output is null));
+        var (totalBytes, fromOffsets) = InputSources.Measure(request.Path);
         try
         {
-            using var writer = LogEntryWriter.Create(style, stream);
-            foreach (var entry in source.ReadEntries(cancellationToken))
+            return display.Run(Path.GetFileName(request.Path.TrimEnd('/', '\\')), totalBytes, sink =>
             {
-                writer.Write(entry);
-            }
+                var meter = new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval);
+                var source = (FilteredEntrySource)InputSources.Open(request.Path, LogInputFormat.Auto, filter, meter, unified);
+                using var writer = LogEntryWriter.Create(request.Style, stream);
+                foreach (var entry in source.ReadEntries(cancellationToken))
+                {
+                    writer.Write(zone is null ? entry : ZonedLogEntry.Shift(entry, zone));
+                }
 
-            writer.Complete();
+                writer.Complete();
+                return Report(environment, source.Summary, source.Matched);
+            });
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
-            return CliApplication.Fail(environment, $"cannot read {path}: {ex.Message}");
+            return CliApplication.Fail(environment, $"cannot read {request.Path}: {ex.Message}");
         }
         finally
         {
-            if (outputFile is not null || stream is TextWriterStream)
+            if (request.Output is not null || stream is TextWriterStream)
             {
                 stream.Dispose();
             }
         }
-
-        return Report(environment, source.Summary);
     }
 
-    private static ILogEntrySource Open(string path, string? strings, string? timesync, bool timeOrder)
+    /// <summary>
+    /// Options for reading as tracev3 files (a logarchive or a folder of tracev3 files, a .tracev3, or --strings/--timesync
+    /// given); null for other inputs, including a sysdiagnose folder (read like its .tar.gz: the logarchive inside it,
+    /// then its crash reports).
+    /// </summary>
+    private static UnifiedLogOptions? UnifiedOptions(ShowRequest request)
     {
-        if (path != "-" && !File.Exists(path) && !Directory.Exists(path))
-        {
-            throw new FileNotFoundException("no such file or directory", path);
-        }
+        var path = request.Path;
+        var unified = (Directory.Exists(path) && !HoldsLogArchive(path)) || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase) ||
+            request.Strings is not null || request.Timesync is not null;
+        return unified
+            ? new UnifiedLogOptions { StringsDirectory = request.Strings, TimesyncDirectory = request.Timesync, TimeOrder = request.TimeOrder }
+            : null;
+    }
 
-        var unified = Directory.Exists(path) || path.EndsWith(".tracev3", StringComparison.OrdinalIgnoreCase) || strings is not null || timesync is not null;
-        if (!unified)
+    /// <summary>True for a folder with a <c>*.logarchive</c> folder inside it (an extracted sysdiagnose).</summary>
+    private static bool HoldsLogArchive(string folder)
+    {
+        try
         {
-            var opened = LogSources.Open(path);
-            if (opened is not UnifiedLogSource)
+            return Directory.EnumerateDirectories(folder, "*.logarchive", new EnumerationOptions
             {
-                return opened;
-            }
+                RecurseSubdirectories = true,
+                MaxRecursionDepth = 4,
+                AttributesToSkip = FileAttributes.ReparsePoint,
+                IgnoreInaccessible = true,
+                MatchCasing = MatchCasing.CaseInsensitive,
+            }).Any();
         }
-
-        return new UnifiedLogSource(path, new UnifiedLogOptions
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            StringsDirectory = strings,
-            TimesyncDirectory = timesync,
-            TimeOrder = timeOrder,
-        });
+            return false;
+        }
     }
 
     private static Stream OpenOutput(CliEnvironment environment, string? outputFile)
@@ -150,7 +224,7 @@ internal static class ShowCommand
         return new TextWriterStream(environment.Output);
     }
 
-    private static int Report(CliEnvironment environment, LogReadSummary summary)
+    private static int Report(CliEnvironment environment, LogReadSummary summary, long printed)
     {
         var errors = summary.Issues.Where(i => i.Severity == LogReadIssueSeverity.Error).ToList();
         foreach (var issue in summary.Issues.Where(i => i.Severity == LogReadIssueSeverity.Warning).Take(MaxListedIssues))
@@ -173,7 +247,10 @@ internal static class ShowCommand
             environment.Error.WriteLine($"callkit-doctor: … and {errors.Count - MaxListedIssues} more errors");
         }
 
-        environment.Error.WriteLine($"callkit-doctor: partial read of {summary.Source}: {summary.Entries} entries printed, {summary.IssueCount} problems");
+        environment.Error.WriteLine($"callkit-doctor: partial read of {summary.Source}: {printed} entries printed, {summary.IssueCount} problems");
         return PartialRead;
     }
+
+    private sealed record ShowRequest(string Path, LogOutputStyle Style, string? Strings, string? Timesync, bool TimeOrder, string? Output,
+        EntryFilterOptions Filter, string? TimeZone, bool Quiet);
 }

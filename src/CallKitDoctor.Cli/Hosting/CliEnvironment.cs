@@ -1,4 +1,5 @@
 using System.Text;
+using CallKitDoctor.Cli.Progress;
 
 namespace CallKitDoctor.Cli.Hosting;
 
@@ -43,6 +44,19 @@ public sealed class CliEnvironment : IDisposable
     /// <summary>The terminal's width in columns (a default when not a terminal).</summary>
     public int TerminalWidth { get; }
 
+    /// <summary>True when standard error is an interactive terminal (progress is shown there).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The progress display used when progress is shown; default: a Spectre.Console bar on <see cref="Error"/>.</summary>
+    public IProgressDisplay? Progress { get; init; }
+
+    /// <summary>
+    /// The progress display for a read: <see cref="Progress"/> when standard error is a terminal and the command is not
+    /// <paramref name="quiet"/>, else one that shows nothing.
+    /// </summary>
+    public IProgressDisplay ProgressDisplay(bool quiet) =>
+        !quiet && ErrorIsTerminal ? Progress ?? new SpectreProgressDisplay(Error) : SilentProgressDisplay.Instance;
+
     /// <summary>The real process: buffered UTF-8 stdout, stderr, the console's state and the production service.</summary>
     public static CliEnvironment FromProcess()
     {
@@ -64,7 +78,10 @@ public sealed class CliEnvironment : IDisposable
         }
 
         return new CliEnvironment(stdout, stderr, new DiagnosisService(), isTerminal,
-            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), width, ownsWriters: true);
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), width, ownsWriters: true)
+        {
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+        };
     }
 
     public void Dispose()

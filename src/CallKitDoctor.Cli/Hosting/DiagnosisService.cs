@@ -10,9 +10,13 @@ public sealed class DiagnosisService : IDiagnosisService
 {
     public IReadOnlyList<DiagnosticDescriptor> Rules => FindingDescriptors.All;
 
-    public DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken)
+    public DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken) =>
+        Diagnose(path, format, DiagnosisInputOptions.None, cancellationToken);
+
+    public DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, CancellationToken cancellationToken)
     {
-        var source = LogSources.Open(path, format);
+        ArgumentNullException.ThrowIfNull(options);
+        var source = InputSources.Open(path, format, options.Window, options.Progress);
         return CallDiagnoser.CreateDefault().Diagnose(source, cancellationToken);
     }
 }

@@ -13,4 +13,13 @@ public interface IDiagnosisService
     /// <summary>Reads and diagnoses <paramref name="path"/> (<c>-</c> for standard input).</summary>
     /// <exception cref="IOException">The input cannot be opened or read.</exception>
     DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads and diagnoses <paramref name="path"/> with only the entries in <see cref="DiagnosisInputOptions.Window"/>,
+    /// counting the read into <see cref="DiagnosisInputOptions.Progress"/>. A service that cannot do either reads
+    /// everything (the default).
+    /// </summary>
+    /// <exception cref="IOException">The input cannot be opened or read.</exception>
+    DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, CancellationToken cancellationToken) =>
+        Diagnose(path, format, cancellationToken);
 }

@@ -1,7 +1,10 @@
 namespace CallKitDoctor.Logging.Archives;
 
-/// <summary>A read-only forward stream that counts the bytes read through it (the offset into a tar stream).</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+/// <summary>
+/// A read-only forward stream that counts the bytes read through it (the offset into a tar stream), telling
+/// <paramref name="progress"/> the running count after each read when given.
+/// </summary>
+internal sealed class CountingStream(Stream inner, Action<long>? progress = null) : Stream
 {
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
@@ -26,6 +29,11 @@ internal sealed class CountingStream(Stream inner) : Stream
     {
         var read = inner.Read(buffer);
         BytesRead += read;
+        if (read > 0)
+        {
+            progress?.Invoke(BytesRead);
+        }
+
         return read;
     }
 

@@ -96,7 +96,7 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             }
 
             FillFromSystemVersion(root);
-            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display });
+            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display, Filter = _options.Filter });
             var collector = new StoreWindowCollector(logArchive);
             // When asked (and without a filter), entries are read and formatted on a second thread while the caller works.
             var logEntries = _options.Filter is null && _options.Prefetch
@@ -167,7 +167,10 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
         try
         {
             using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-            Summary.Bytes = file.Length;
+            var total = file.Length;
+            Summary.Bytes = total;
+            var report = _options.Progress;
+            using var counted = new CountingStream(file, report is null ? null : read => report(read, total));
             switch (Layout)
             {
                 case ArchiveLayout.Zip:
@@ -175,16 +178,18 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
                     break;
                 case ArchiveLayout.TarGzip:
                     // Decompression runs on a second thread, overlapping the tar walk and the spooling.
-                    using (var gzip = new BackgroundReadStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)))
+                    using (var gzip = new BackgroundReadStream(new GZipStream(counted, CompressionMode.Decompress, leaveOpen: true)))
                     {
                         TarMemberReader.Spool(gzip, name, _spool, Summary, cancellationToken);
                     }
 
                     break;
                 default:
-                    TarMemberReader.Spool(file, name, _spool, Summary, cancellationToken);
+                    TarMemberReader.Spool(counted, name, _spool, Summary, cancellationToken);
                     break;
             }
+
+            report?.Invoke(total, total);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -18,53 +18,40 @@ public sealed class EntryFilter(LogPredicate? predicate, TimeRange range, LevelI
     public LogPredicate? Predicate { get; } = predicate;
 
     /// <summary>
-    /// Builds the filter from the command-line options. Times without an offset are read in <paramref name="zone"/>;
-    /// <c>--last</c> counts back from <paramref name="logEnd"/> when known, else from <paramref name="now"/>.
-    /// Fails (never throws) with a message naming the option.
+    /// Builds the filter from the command-line options. A <c>--start</c>/<c>--end</c> without an offset is read in
+    /// <paramref name="zone"/>, or, when <paramref name="zone"/> is null, on the log's own clock (compared with each
+    /// entry's printed wall-clock time: the device's time as the capture shows it). <c>--last</c> counts back from
+    /// <c>--end</c> when given, else from <paramref name="logEnd"/> when known, else from <paramref name="now"/>.
+    /// Fails (never throws) with a one-line message naming the option and, for the predicate, the position and what
+    /// was expected there.
     /// </summary>
     public static bool TryCreate(
         EntryFilterOptions options,
-        TimeZoneInfo zone,
+        TimeZoneInfo? zone,
         DateTimeOffset? logEnd,
         DateTimeOffset now,
         [NotNullWhen(true)] out EntryFilter? filter,
         [NotNullWhen(false)] out string? error)
     {
+        ArgumentNullException.ThrowIfNull(options);
         filter = null;
         LogPredicate? predicate = null;
         if (options.Predicate is not null)
         {
             if (!LogPredicate.TryParse(options.Predicate, out predicate, out var predicateError))
             {
-                error = $"--predicate: {predicateError.Message}\n{predicateError.Underline(options.Predicate)}";
+                error = $"--predicate: {predicateError.Message}";
                 return false;
             }
         }
 
-        DateTimeOffset? start = null, end = null;
+        if (!TryTime("--start", options.Start, zone, out var start, out var startIsClock, out error) ||
+            !TryTime("--end", options.End, zone, out var end, out var endIsClock, out error))
+        {
+            return false;
+        }
+
         TimeSpan? last = null;
-        if (options.Start is not null)
-        {
-            if (!LogTimeArgument.TryParse(options.Start, zone, out var value, out var timeError))
-            {
-                error = $"--start: {timeError}";
-                return false;
-            }
-
-            start = value;
-        }
-
-        if (options.End is not null)
-        {
-            if (!LogTimeArgument.TryParse(options.End, zone, out var value, out var timeError))
-            {
-                error = $"--end: {timeError}";
-                return false;
-            }
-
-            end = value;
-        }
-
         if (options.Last is not null)
         {
             if (!LastDuration.TryParse(options.Last, out var value, out var durationError))
@@ -76,15 +63,57 @@ public sealed class EntryFilter(LogPredicate? predicate, TimeRange range, LevelI
             last = value;
         }
 
-        if (start > end)
+        if (start is { } s && end is { } e && (startIsClock == endIsClock ? s.DateTime > e.DateTime : s > e))
         {
             error = $"--start {options.Start} is after --end {options.End}";
             return false;
         }
 
-        var range = TimeRange.Create(start, end, last, logEnd, now);
+        DateTime? startClock = startIsClock ? start?.DateTime : null;
+        var endClock = endIsClock ? end?.DateTime : (DateTime?)null;
+        DateTimeOffset? startInstant = startIsClock ? null : start;
+        var endInstant = endIsClock ? null : end;
+        TimeRange range;
+        if (last is { } span && endClock is { } clockAnchor)
+        {
+            // --last before a wall-clock --end: the window is on the log's clock too.
+            var from = clockAnchor - span;
+            startClock = startClock is { } sc && sc > from ? sc : from;
+            range = TimeRange.Create(startInstant, endInstant, null, logEnd, now);
+        }
+        else
+        {
+            range = TimeRange.Create(startInstant, endInstant, last, logEnd, now);
+        }
+
+        if (startClock is not null || endClock is not null)
+        {
+            range = range.WithWallClock(startClock, endClock);
+        }
+
         filter = new EntryFilter(predicate, range, new LevelInclusion(options.Info, options.Debug, options.Signpost));
         error = null;
+        return true;
+    }
+
+    private static bool TryTime(string option, string? text, TimeZoneInfo? zone, out DateTimeOffset? value, out bool isClock, [NotNullWhen(false)] out string? error)
+    {
+        value = null;
+        isClock = false;
+        error = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!LogTimeArgument.TryParse(text, zone ?? TimeZoneInfo.Utc, out var parsed, out var hasOffset, out var timeError))
+        {
+            error = $"{option}: {timeError}";
+            return false;
+        }
+
+        value = parsed;
+        isClock = zone is null && !hasOffset;
         return true;
     }
 

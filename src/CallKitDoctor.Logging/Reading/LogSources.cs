@@ -48,6 +48,24 @@ public static class LogSources
         return Create(path, format, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan), reopenable: true);
     }
 
+    /// <summary>
+    /// Opens a file as <see cref="Open"/> does; when it is read as text, every stream opened on the file is first passed
+    /// through <paramref name="observe"/> (a wrapper that counts the bytes read, for a progress display). Other inputs
+    /// (standard input, folders, archives, tracev3) are returned as <see cref="Open"/> returns them.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The path names no file or directory.</exception>
+    public static ILogEntrySource OpenObserved(string path, LogInputFormat format, Func<Stream, Stream> observe)
+    {
+        ArgumentNullException.ThrowIfNull(observe);
+        var source = Open(path, format);
+        if (path == "-" || source is UnifiedLogSource or SysdiagnoseSource or BinaryLogPlaceholderSource)
+        {
+            return source;
+        }
+
+        return Create(path, format, () => observe(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan)), reopenable: true);
+    }
+
     /// <summary>Opens a text file (a crash report inside an archive) under a display name.</summary>
     internal static ILogEntrySource OpenNamed(string path, string name) =>
         Create(name, LogInputFormat.Auto, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan), reopenable: true);

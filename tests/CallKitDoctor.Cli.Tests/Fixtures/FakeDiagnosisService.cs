@@ -20,6 +20,15 @@ internal sealed class FakeDiagnosisService(Exception? failure = null) : IDiagnos
     /// <summary>The (path, format) of every Diagnose call.</summary>
     public List<(string Path, LogInputFormat Format)> Calls { get; } = [];
 
+    /// <summary>The options of every Diagnose call that passed them.</summary>
+    public List<DiagnosisInputOptions> Options { get; } = [];
+
+    public DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, CancellationToken cancellationToken)
+    {
+        Options.Add(options);
+        return Diagnose(path, format, cancellationToken);
+    }
+
     public DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken)
     {
         Calls.Add((path, format));

@@ -103,7 +103,7 @@ public sealed class ShowCommandTests : IDisposable
         var reference = File.ReadLines(Path.Combine(SharedData.Directory!, "testdata", "reference", "0000000000000f85.tracev3.dtformats.ndjson")).Count(l => l.StartsWith("{\"traceID\"", StringComparison.Ordinal));
 
         var run = CliRun.Of(new FakeDiagnosisService(), "show", SharedFile("0000000000000f85.tracev3"),
-            "--strings", SharedFile("uuidtext"), "--timesync", SharedFile("timesync"), "--style", "ndjson");
+            "--strings", SharedFile("uuidtext"), "--timesync", SharedFile("timesync"), "--style", "ndjson", "--info", "--debug", "--signpost");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -128,5 +128,25 @@ public sealed class ShowCommandTests : IDisposable
         Assert.Contains("cut.tracev3 at byte", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("partial read", run.Stderr, StringComparison.Ordinal);
         Assert.True(run.Stdout.Split('\n').Length > 100);
+    }
+
+    [SkippableFact]
+    public void RealTracev3DefaultLevelsLeaveOutInfoDebugAndSignposts()
+    {
+        Skip.IfNot(SharedData.IsAvailable, SharedData.MissingReason);
+        string[] args = ["show", SharedFile("0000000000000f85.tracev3"), "--strings", SharedFile("uuidtext"), "--timesync", SharedFile("timesync"), "--style", "ndjson"];
+
+        var all = CliRun.Of(new FakeDiagnosisService(), [.. args, "--info", "--debug", "--signpost"]).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1];
+        var shown = CliRun.Of(new FakeDiagnosisService(), args).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[..^1];
+
+        static bool Hidden(string line)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            return r.GetProperty("messageType").GetString() is "Info" or "Debug" || r.GetProperty("eventType").GetString() == "signpostEvent";
+        }
+
+        Assert.Equal(all.Where(l => !Hidden(l)), shown);
+        Assert.True(shown.Length < all.Length);
     }
 }

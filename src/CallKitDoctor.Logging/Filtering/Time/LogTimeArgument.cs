@@ -9,9 +9,14 @@ namespace CallKitDoctor.Logging.Filtering.Time;
 /// </summary>
 public static class LogTimeArgument
 {
-    public static bool TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset value, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset value, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, zone, out value, out _, out error);
+
+    /// <summary>As above; <paramref name="hasOffset"/> tells whether the text named its offset (or <c>Z</c>).</summary>
+    public static bool TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset value, out bool hasOffset, [NotNullWhen(false)] out string? error)
     {
         value = default;
+        hasOffset = false;
         error = null;
         var s = (text ?? "").AsSpan().Trim();
         var pos = 0;
@@ -82,6 +87,7 @@ public static class LogTimeArgument
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+        hasOffset = offset.HasValue;
         value = new DateTimeOffset(local, offset ?? zone.GetUtcOffset(local));
         return true;
     }
