@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `callkit-doctor show --style ndjson > /dev/null` over >= TARGET_MB of tracev3, on two sets:
+# Whole-process benchmark of `callkit-doctor show --style ndjson --info --debug > /dev/null` (every entry) over >= TARGET_MB of tracev3, on two sets:
 #  (a) real: the iPadOS file 0000000000000f85.tracev3 from the shared test data copied into Persist/ of a temporary
 #      logarchive-like folder until the total passes TARGET_MB. Its format strings do not resolve (no uuidtext beside the
 #      copies), so messages are the `log` placeholders; every copy starts at the same instant (the merge's worst case).
@@ -26,7 +26,7 @@ measure() { # label dir entries bytes
   local label=$1 dir=$2 entries=$3 bytes=$4
   for order in file time; do
     cat "$dir"/Persist/*.tracev3 > /dev/null  # warm the page cache
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${cli[@]}" show "$dir" --style ndjson --order "$order" > /dev/null || true
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${cli[@]}" show "$dir" --style ndjson --info --debug --order "$order" > /dev/null || true
     read -r seconds user sys peak_kb < "$work/time.txt"
     awk -v l="$label" -v o="$order" -v s="$seconds" -v u="$user" -v y="$sys" -v kb="$peak_kb" -v n="$entries" -v b="$bytes" 'BEGIN {
       printf "set %-3s --order %-4s  %7.2f s  %10.0f entries/s  %7.1f MB/s  cpu %6.2f s (%.2f us/entry)  peak RSS %6.1f MB\n",
@@ -43,7 +43,7 @@ if [[ " $sets " == *" a "* ]]; then
       cp "$source_file" "$work/a/Persist/$(printf '%016x' "$i").tracev3"
     done
     total_bytes=$(( size * copies ))
-    per_file=$("${cli[@]}" show "$source_file" --style ndjson | tail -1 | sed -E 's/.*"count":([0-9]+).*/\1/')
+    per_file=$("${cli[@]}" show "$source_file" --style ndjson --info --debug | tail -1 | sed -E 's/.*"count":([0-9]+).*/\1/')
     entries=$(( per_file * copies ))
     echo "set a: $copies copies of $(basename "$source_file") ($size bytes, $per_file entries each) = $((total_bytes / 1048576)) MB, $entries entries"
     measure a "$work/a" "$entries" "$total_bytes"
