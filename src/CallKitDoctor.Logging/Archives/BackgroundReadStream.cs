@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using CallKitDoctor.Logging.IO;
 
 namespace CallKitDoctor.Logging.Archives;
 
@@ -10,9 +11,8 @@ namespace CallKitDoctor.Logging.Archives;
 /// and the spooling of members. An exception of the inner stream is rethrown, with its own type and stack, by the
 /// <see cref="Read(Span{byte})"/> that reaches it. Disposing stops the reading thread and disposes the inner stream.
 /// </summary>
-internal sealed class BackgroundReadStream : Stream
+internal sealed class BackgroundReadStream : ForwardReadStream
 {
-    private readonly Stream _inner;
     private readonly BlockingCollection<(byte[] Data, int Length)> _blocks;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
@@ -23,27 +23,11 @@ internal sealed class BackgroundReadStream : Stream
     private bool _disposed;
 
     public BackgroundReadStream(Stream inner, int blockSize = 256 * 1024, int maxBlocks = 16)
+        : base(inner)
     {
-        _inner = inner;
         _blocks = new BlockingCollection<(byte[], int)>(maxBlocks);
         _reader = Task.Factory.StartNew(() => Fill(blockSize), _stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -83,7 +67,7 @@ internal sealed class BackgroundReadStream : Stream
             while (!_stop.IsCancellationRequested)
             {
                 var block = ArrayPool<byte>.Shared.Rent(blockSize);
-                var length = _inner.ReadAtLeast(block.AsSpan(0, blockSize), blockSize, throwOnEndOfStream: false);
+                var length = Inner.ReadAtLeast(block.AsSpan(0, blockSize), blockSize, throwOnEndOfStream: false);
                 if (length == 0)
                 {
                     ArrayPool<byte>.Shared.Return(block);
@@ -105,16 +89,6 @@ internal sealed class BackgroundReadStream : Stream
             _blocks.CompleteAdding();
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -138,7 +112,6 @@ internal sealed class BackgroundReadStream : Stream
 
             _blocks.Dispose();
             _stop.Dispose();
-            _inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using CallKitDoctor.Logging.IO;
 
 namespace CallKitDoctor.Logging.Archives;
 
@@ -10,7 +11,7 @@ namespace CallKitDoctor.Logging.Archives;
 /// <see cref="InvalidDataException"/> from <see cref="Read(Span{byte})"/>. A PAX <c>size</c> record is honoured for the
 /// entry it describes, so the following headers are found where the reader finds them.
 /// </summary>
-internal sealed class TarHeaderGuard(Stream inner) : Stream
+internal sealed class TarHeaderGuard(Stream inner) : ForwardReadStream(inner)
 {
     /// <summary>The largest metadata entry let through (1 MiB: PAX records and long names are far smaller).</summary>
     public const int MaxMetadataBytes = 1024 * 1024;
@@ -24,25 +25,15 @@ internal sealed class TarHeaderGuard(Stream inner) : Stream
     private int _paxFill;
     private long? _sizeOverride;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _position;
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = Inner.Read(buffer);
         Inspect(buffer[..read]);
         return read;
     }
@@ -183,25 +174,5 @@ internal sealed class TarHeaderGuard(Stream inner) : Stream
         }
 
         return null;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
