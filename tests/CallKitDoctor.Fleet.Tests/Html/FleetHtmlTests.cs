@@ -5,6 +5,7 @@ using CallKitDoctor.Fleet.Generation;
 using CallKitDoctor.Fleet.Output.Html;
 using CallKitDoctor.Fleet.Telemetry;
 using CallKitDoctor.Fleet.Tests.Fixtures;
+using CallKitDoctor.Testing.Browser;
 
 namespace CallKitDoctor.Fleet.Tests.Html;
 
@@ -58,23 +59,23 @@ public sealed class FleetHtmlTests : IDisposable
     [SkippableFact]
     public void Chromium_renders_the_charts_and_the_screenshot_is_not_blank()
     {
-        var browser = HeadlessChromium.Find();
-        Skip.If(browser is null, HeadlessChromium.MissingReason);
+        var browser = Chromium.Find();
+        Skip.If(browser is null, Chromium.MissingReason);
         var (result, page) = WritePage();
 
-        var dom = HeadlessChromium.Run(browser!, page, "--dump-dom", _folder.Path);
+        var dom = Chromium.Run(browser!, page, "--dump-dom", _folder.Path, 1100, 1600);
         var png = Path.Combine(_folder.Path, "fleet.png");
-        HeadlessChromium.Run(browser!, page, "--screenshot=" + png, _folder.Path);
+        Chromium.Run(browser!, page, "--screenshot=" + png, _folder.Path, 1100, 1600);
 
         Assert.Equal(3, Regex.Count(dom, "<svg class=\"chart\""));
         Assert.Equal(result.ByOsVersion.Count, Regex.Count(dom, "<circle class=\"point\""));
         Assert.Equal(result.Daily.Count, Regex.Count(dom, "<rect class=\"bar failures\""));
         Assert.Single(Regex.Matches(dom, "<path class=\"rate-line\""));
         Assert.Single(Regex.Matches(dom, "<line class=\"rollout\""));
-        var pixels = ScreenshotPixels.Decode(File.ReadAllBytes(png));
+        var pixels = PngImage.Read(File.ReadAllBytes(png));
         Assert.Equal((1100, 1600), (pixels.Width, pixels.Height));
         Assert.InRange(pixels.InkShare(), 0.02, 0.8);
-        Assert.True(pixels.Colours() > 30, $"{pixels.Colours()} colours: the charts did not paint");
+        Assert.True(pixels.DistinctColours() > 30, $"{pixels.DistinctColours()} colours: the charts did not paint");
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CallKitDoctor.Reports.Html;
 using CallKitDoctor.Reports.Tests.Fixtures;
+using CallKitDoctor.Testing.Browser;
 
 namespace CallKitDoctor.Reports.Tests.Html;
 

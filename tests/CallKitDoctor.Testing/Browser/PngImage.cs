@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace CallKitDoctor.Reports.Tests.Html;
+namespace CallKitDoctor.Testing.Browser;
 
 /// <summary>
 /// A minimal PNG reader for checking screenshots: the IHDR size and, for 8-bit RGB/RGBA non-interlaced images
 /// (what Chromium writes), the pixels after undoing the scanline filters.
 /// </summary>
-internal sealed class PngImage
+public sealed class PngImage
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace CallKitDoctor.Reports.Tests.Html;
+namespace CallKitDoctor.Testing.Browser;
 
 /// <summary>Runs headless Chromium on a file (screenshot or DOM dump after scripts ran); finds the binary on PATH.</summary>
-internal static class Chromium
+public static class Chromium
 {
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell"];
 
@@ -28,8 +28,8 @@ internal static class Chromium
         return null;
     }
 
-    /// <summary>Runs the browser headless on <paramref name="file"/> with one extra argument; returns its stdout.</summary>
-    public static string Run(string browser, string file, string action, string workDir)
+    /// <summary>Runs the browser headless on <paramref name="file"/> with one extra argument in a <paramref name="width"/> × <paramref name="height"/> window; returns its stdout.</summary>
+    public static string Run(string browser, string file, string action, string workDir, int width = 1280, int height = 2000)
     {
         var profile = Path.Combine(workDir, "profile-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
@@ -42,7 +42,7 @@ internal static class Chromium
         foreach (var arg in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--hide-scrollbars", $"--user-data-dir={profile}", "--window-size=1280,2000",
+            "--disable-component-update", "--disable-sync", "--hide-scrollbars", $"--user-data-dir={profile}", $"--window-size={width},{height}",
             action, new Uri(file).AbsoluteUri,
         })
         {
