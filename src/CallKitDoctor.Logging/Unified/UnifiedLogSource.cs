@@ -328,7 +328,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             SenderImageUuid = senderUuid == Guid.Empty ? null : senderUuid,
             TimeZoneName = header?.TimeZoneName is { Length: > 0 } zone ? zone : null,
             Backtrace = (e.Flags & TracepointFlags.HasBacktrace) != 0 ? BacktraceReader.Read(reader.CurrentItems) : null,
-            Location = InputLocation.Binary(file, e.ChunkFileOffset),
+            Location = InputLocation.Binary(file, e.ChunkFileOffset, e.InnerOffset),
         };
     }
 

@@ -295,6 +295,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         WritePositive(w, "line", location.Line);
         WritePositive(w, "endLine", location.Line <= 0 ? 0 : Math.Max(location.Line, location.EndLine));
         WriteNonNegative(w, "byteOffset", location.ByteOffset);
+        WriteNonNegative(w, "innerOffset", location.ByteOffset < 0 ? -1 : location.InnerOffset);
     }
 
     private static void WriteTime(Utf8JsonWriter w, string logName, string isoName, LogTimestamp? timestamp)

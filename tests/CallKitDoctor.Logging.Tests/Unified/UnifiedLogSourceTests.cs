@@ -106,6 +106,11 @@ public sealed class UnifiedLogSourceTests : IDisposable
         // Entries point at the chunkset that holds them: after the header and catalog chunks.
         Assert.Equal(path, entries[0].Location.Source);
         Assert.Equal(Tracev3Image.Chunk(0x1000, Tracev3Image.Header()).Length + Tracev3Image.Chunk(0x600B, Tracev3Image.Catalog()).Length, entries[0].Location.ByteOffset);
+        // ...and each names its own place inside that chunkset, so two entries of one chunkset never share a location.
+        Assert.All(entries, e => Assert.Equal(entries[0].Location.ByteOffset, e.Location.ByteOffset));
+        Assert.Equal(entries.Count, entries.Select(e => e.Location.InnerOffset).Distinct().Count());
+        Assert.All(entries, e => Assert.InRange(e.Location.InnerOffset, 0, long.MaxValue));
+        Assert.Equal($"{path}@0x{entries[1].Location.ByteOffset:x}+0x{entries[1].Location.InnerOffset:x}", entries[1].Location.ToString());
     }
 
     [Fact]
