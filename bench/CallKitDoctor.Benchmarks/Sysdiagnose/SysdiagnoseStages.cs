@@ -11,8 +11,7 @@ namespace CallKitDoctor.Benchmarks.Sysdiagnose;
 /// <summary>
 /// <c>measure-sysdiagnose ARCHIVE [FOLDER]</c>: where the time of <c>diagnose ARCHIVE</c> goes, stage by stage in one
 /// process: gunzip alone, the archive's entries without and with their messages (gunzip, tar walk, spooling, tracev3
-/// walk), the same plus coverage and signature matching, and the whole diagnosis with the entries read inline and
-/// read ahead on a second thread (<see cref="ArchiveOptions.Prefetch"/>); with FOLDER (the extracted archive),
+/// walk), the same plus coverage and signature matching, and the whole diagnosis; with FOLDER (the extracted archive),
 /// the tracev3 walk alone. Wall and CPU seconds (this process), entries/s by CPU time and bytes allocated per entry.
 /// </summary>
 internal static class SysdiagnoseStages
@@ -25,8 +24,7 @@ internal static class SysdiagnoseStages
             ("archive read", () => Read(archive, ArchiveLayout.TarGzip, touchMessage: false)),
             ("archive read+message", () => Read(archive, ArchiveLayout.TarGzip, touchMessage: true)),
             ("archive read+match", () => Match(archive)),
-            ("diagnose (inline)", () => Diagnose(archive, prefetch: false)),
-            ("diagnose (prefetch)", () => Diagnose(archive, prefetch: true)),
+            ("diagnose", () => Diagnose(archive)),
         };
         if (folder is not null)
         {
@@ -54,10 +52,10 @@ internal static class SysdiagnoseStages
         return 0;
     }
 
-    /// <summary>The whole diagnosis, with the logarchive's entries read on the caller's thread or ahead on a second one.</summary>
-    private static long Diagnose(string archive, bool prefetch)
+    /// <summary>The whole diagnosis.</summary>
+    private static long Diagnose(string archive)
     {
-        using var source = new SysdiagnoseSource(archive, ArchiveLayout.TarGzip, new ArchiveOptions { Prefetch = prefetch });
+        using var source = new SysdiagnoseSource(archive, ArchiveLayout.TarGzip, new ArchiveOptions());
         return CallDiagnoser.CreateDefault().Diagnose(source).Input.Entries;
     }
 

@@ -14,13 +14,6 @@ public sealed class ArchiveOptions
     /// <summary>Where the private temporary folder is created; default: the system temp folder.</summary>
     public string? TempParent { get; init; }
 
-    /// <summary>
-    /// When true and no <see cref="Filter"/> is set, the logarchive's entries are read and formatted on a second thread
-    /// ahead of the caller (see <c>EntryPrefetcher</c>). Off by default: on the shared, overloaded benchmark machine it
-    /// cost CPU time and wall time (bench/RESULTS.md, "Sysdiagnose"); its gain on a quiet two-core machine is unmeasured.
-    /// </summary>
-    public bool Prefetch { get; init; }
-
     /// <summary>Passed on to the logarchive reader as <see cref="Unified.UnifiedLogOptions.Filter"/> (a skip hint).</summary>
     public EntryFilter? Filter { get; init; }
 

@@ -16,8 +16,6 @@ namespace CallKitDoctor.Logging.Archives;
 /// </summary>
 public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
 {
-    private const int PrefetchBatch = 4096;
-    private const int PrefetchBatches = 4;
     private readonly string _path;
     private readonly ArchiveOptions _options;
     private ArchiveSpool? _spool;
@@ -98,11 +96,8 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             FillFromSystemVersion(root);
             var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display, Filter = _options.Filter });
             var collector = new StoreWindowCollector(logArchive);
-            // When asked (and without a filter), entries are read and formatted on a second thread while the caller works.
-            var logEntries = _options.Filter is null && _options.Prefetch
-                ? EntryPrefetcher.Ahead(unified.ReadEntries, PrefetchBatch, PrefetchBatches, cancellationToken)
-                : unified.ReadEntries(cancellationToken);
-            foreach (var entry in logEntries)
+            // The unified reader already reads and formats ahead on a second thread (UnifiedLogOptions.ReadAhead).
+            foreach (var entry in unified.ReadEntries(cancellationToken))
             {
                 collector.Observe(entry);
                 Summary.Entries++;
