@@ -33,21 +33,7 @@ public sealed class JsonLayoutTests
         TimeZoneName = "America/Toronto",
     };
 
-    private static string Write(LogOutputStyle style, params LogEntry[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = LogEntryWriter.Create(style, stream))
-        {
-            foreach (var entry in entries)
-            {
-                writer.Write(entry);
-            }
-
-            writer.Complete();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Write(LogOutputStyle style, params LogEntry[] entries) => WrittenOutput.Of(style, entries);
 
     [Fact]
     public void NdjsonEscapesSlashesLikeLog()
