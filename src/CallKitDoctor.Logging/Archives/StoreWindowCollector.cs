@@ -26,7 +26,7 @@ internal sealed class StoreWindowCollector
     /// </summary>
     public LogStoreKind StoreOf(string file)
     {
-        if (Path.GetFileName(file).Equals("logdata.LiveData.tracev3", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileName(file).Equals(LogStorePaths.LiveDataFileName, StringComparison.OrdinalIgnoreCase))
         {
             return LogStoreKind.LiveData;
         }
@@ -36,20 +36,11 @@ internal sealed class StoreWindowCollector
         {
             var relative = full[_rootWithSeparator.Length..];
             var slash = relative.IndexOf(Path.DirectorySeparatorChar);
-            return Kind(slash < 0 ? string.Empty : relative[..slash]);
+            return LogStorePaths.FolderKind(slash < 0 ? string.Empty : relative.AsSpan(0, slash));
         }
 
-        return Kind(Path.GetFileName(Path.GetDirectoryName(file)) ?? string.Empty);
+        return LogStorePaths.FolderKind(Path.GetFileName(Path.GetDirectoryName(file.AsSpan())));
     }
-
-    private static LogStoreKind Kind(string folder) => folder switch
-    {
-        "Persist" => LogStoreKind.Persist,
-        "Special" => LogStoreKind.Special,
-        "Signpost" => LogStoreKind.Signpost,
-        "HighVolume" => LogStoreKind.HighVolume,
-        _ => LogStoreKind.Other,
-    };
 
     public void Observe(LogEntry entry)
     {
