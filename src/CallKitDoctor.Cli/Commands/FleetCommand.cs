@@ -237,7 +237,7 @@ internal static class FleetCommand
             throw new FleetQueryException($"no files in {string.Join(", ", arguments.Files)}");
         }
 
-        using var bar = !arguments.NoProgress && !Console.IsErrorRedirected ? new FleetProgressBar(environment.Error, environment.TerminalWidth) : null;
+        using var bar = !arguments.NoProgress && environment.ErrorIsTerminal ? new FleetProgressBar(environment.Error, environment.TerminalWidth) : null;
         var batch = await FleetDiagnoser.RunAsync(inputs, arguments.Jobs, bar, cancellationToken).ConfigureAwait(false);
         return TelemetryTable.FromDiagnoses(batch);
     }
