@@ -4,6 +4,7 @@ using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Diagnosis.Signatures;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis;
@@ -12,7 +13,8 @@ namespace CallKitDoctor.Diagnosis;
 /// Reads a log source once, recognises call events, rebuilds each call's flow, runs the rules and sets the verdicts.
 /// By default the log is diagnosed in episodes while it streams (<see cref="EpisodeDiagnosis"/>), so memory grows with
 /// the calls the report shows, not with the lines or the events; with <see cref="DiagnosisOptions.CutEpisodes"/> off,
-/// every event is kept and the whole log is diagnosed at once.
+/// every event is kept and the whole log is diagnosed at once. Given an <see cref="ICallSink"/>, finished calls go to
+/// it as the log streams instead of into the report, so that memory stays flat however many calls the log holds.
 /// </summary>
 public sealed class CallDiagnoser
 {
@@ -35,13 +37,27 @@ public sealed class CallDiagnoser
     /// <summary>A diagnoser over the embedded signature catalog.</summary>
     public static CallDiagnoser CreateDefault() => new(SignatureMatcher.Default);
 
+    /// <summary>Diagnoses the log and keeps every call in <see cref="DiagnosisReport.Calls"/>.</summary>
     public DiagnosisReport Diagnose(ILogEntrySource source, CancellationToken cancellationToken = default) =>
-        _options.CutEpisodes ? DiagnoseInEpisodes(source, cancellationToken) : DiagnoseAtOnce(source, cancellationToken);
+        _options.CutEpisodes ? DiagnoseInEpisodes(source, null, cancellationToken) : DiagnoseAtOnce(source, null, cancellationToken);
 
-    private DiagnosisReport DiagnoseInEpisodes(ILogEntrySource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Diagnoses the log and hands every finished call to <paramref name="sink"/>, in call order, instead of keeping
+    /// it: the report's <see cref="DiagnosisReport.Calls"/> stays empty and <see cref="DiagnosisReport.StreamedCalls"/>
+    /// counts them. Calls, findings and verdicts are those <see cref="Diagnose(ILogEntrySource, CancellationToken)"/>
+    /// gives, except that a line naming the UUID of a call already handed on (more than
+    /// <see cref="EpisodeDiagnosis.RetainedCalls"/> finished calls back) no longer joins it.
+    /// </summary>
+    public DiagnosisReport Diagnose(ILogEntrySource source, ICallSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        return _options.CutEpisodes ? DiagnoseInEpisodes(source, sink, cancellationToken) : DiagnoseAtOnce(source, sink, cancellationToken);
+    }
+
+    private DiagnosisReport DiagnoseInEpisodes(ILogEntrySource source, ICallSink? sink, CancellationToken cancellationToken)
     {
         var coverage = new LogCoverage();
-        var episodes = new EpisodeDiagnosis(_options, _rules, coverage);
+        var episodes = new EpisodeDiagnosis(_options, _rules, coverage, sink);
         foreach (var entry in source.ReadEntries(cancellationToken))
         {
             coverage.Observe(entry);
@@ -50,14 +66,14 @@ public sealed class CallDiagnoser
 
         cancellationToken.ThrowIfCancellationRequested();
         coverage.StoreWindows = source.Context.StoreWindows;
-        var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage };
+        var report = new DiagnosisReport { Input = source.Summary, Context = source.Context, Coverage = coverage, StreamedCalls = episodes.Streamed };
         episodes.Finish(report);
         report.Episodes = episodes.Episodes;
         report.LateEvents = episodes.LateEvents;
         return report;
     }
 
-    private DiagnosisReport DiagnoseAtOnce(ILogEntrySource source, CancellationToken cancellationToken)
+    private DiagnosisReport DiagnoseAtOnce(ILogEntrySource source, ICallSink? sink, CancellationToken cancellationToken)
     {
         var coverage = new LogCoverage();
         var events = new List<CallEvent>();
@@ -83,7 +99,19 @@ public sealed class CallDiagnoser
         }
 
         VerdictAssigner.Assign(context);
-        report.Calls.AddRange(flows.Calls);
+        if (sink is null)
+        {
+            report.Calls.AddRange(flows.Calls);
+        }
+        else
+        {
+            foreach (var call in flows.Calls)
+            {
+                report.StreamedCalls.Add(call);
+                sink.Accept(call);
+            }
+        }
+
         report.Findings.AddRange(context.LogFindings);
         report.OtherEvents.AddRange(flows.Unassigned);
         return report;

@@ -94,6 +94,17 @@ internal static class DiagnoseCommand
             return CliApplication.Fail(environment, windowError);
         }
 
+        var options = new RenderOptions
+        {
+            Color = ColorPolicy.UseColor(environment.OutputIsTerminal, environment.NoColorVariable, request.NoColor, request.Output is not null),
+            Width = environment.TerminalWidth,
+            Tool = ToolInfo.For(typeof(DiagnoseCommand).Assembly),
+        };
+        var renderer = ReportRenderers.Create(request.Format, options);
+
+        // Calls are rendered as the diagnosis finishes them (into a private spill file, deleted whatever happens);
+        // the report keeps only counts, so memory does not grow with the calls.
+        using var stream = renderer.OpenStream();
         DiagnosisReport report;
         try
         {
@@ -108,26 +119,19 @@ internal static class DiagnoseCommand
             var display = environment.ProgressDisplay(request.Quiet);
             report = display.Run(Path.GetFileName(request.Log.TrimEnd('/', '\\')), totalBytes, sink =>
                 environment.Diagnosis.Diagnose(request.Log, request.InputFormat,
-                    new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval)), cancellationToken));
+                    new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval)), stream, cancellationToken));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
             return CliApplication.Fail(environment, $"cannot read {request.Log}: {ex.Message}");
         }
 
-        var options = new RenderOptions
-        {
-            Color = ColorPolicy.UseColor(environment.OutputIsTerminal, environment.NoColorVariable, request.NoColor, request.Output is not null),
-            Width = environment.TerminalWidth,
-            Tool = ToolInfo.For(typeof(DiagnoseCommand).Assembly),
-        };
-        var renderer = ReportRenderers.Create(request.Format, options);
         if (request.Output is { } file)
         {
             try
             {
                 using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                renderer.Render(report, writer);
+                stream.Complete(report, writer);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -136,7 +140,7 @@ internal static class DiagnoseCommand
         }
         else
         {
-            renderer.Render(report, environment.Output);
+            stream.Complete(report, environment.Output);
             environment.Output.Flush();
         }
 

@@ -43,11 +43,9 @@ internal sealed class FailOnList
         return new FailOnList(ids);
     }
 
-    /// <summary>The listed findings that occur in the report, with their counts, in report order.</summary>
+    /// <summary>The listed findings that occur in the report (streamed calls included), with their counts, in report order.</summary>
     public IReadOnlyList<(string Id, int Count)> Matches(DiagnosisReport report) =>
-        report.AllFindings
+        report.Totals().Findings
             .Where(f => _ids.Contains(f.Id))
-            .GroupBy(f => f.Id, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count()))
             .ToList();
 }

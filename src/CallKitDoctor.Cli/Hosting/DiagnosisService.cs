@@ -1,6 +1,7 @@
 using CallKitDoctor.Diagnosis;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Cli.Hosting;
@@ -18,5 +19,12 @@ public sealed class DiagnosisService : IDiagnosisService
         ArgumentNullException.ThrowIfNull(options);
         var source = InputSources.Open(path, format, options.Window, options.Progress);
         return CallDiagnoser.CreateDefault().Diagnose(source, cancellationToken);
+    }
+
+    public DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, ICallSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = InputSources.Open(path, format, options.Window, options.Progress);
+        return CallDiagnoser.CreateDefault().Diagnose(source, sink, cancellationToken);
     }
 }

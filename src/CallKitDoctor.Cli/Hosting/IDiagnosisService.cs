@@ -1,5 +1,6 @@
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Cli.Hosting;
@@ -22,4 +23,14 @@ public interface IDiagnosisService
     /// <exception cref="IOException">The input cannot be opened or read.</exception>
     DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, CancellationToken cancellationToken) =>
         Diagnose(path, format, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Diagnose(string, LogInputFormat, DiagnosisInputOptions, CancellationToken)"/>, handing each
+    /// finished call to <paramref name="sink"/> while the log streams instead of keeping it in the report. A service
+    /// that cannot stream keeps the calls in the report and gives the sink none (the default): a
+    /// <c>ReportStream</c> renders both the same.
+    /// </summary>
+    /// <exception cref="IOException">The input cannot be opened or read.</exception>
+    DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, ICallSink sink, CancellationToken cancellationToken) =>
+        Diagnose(path, format, options, cancellationToken);
 }

@@ -2,6 +2,7 @@ using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Diagnosis.Episodes;
@@ -12,7 +13,8 @@ namespace CallKitDoctor.Diagnosis.Episodes;
 /// nothing waiting for a report) and the whole-log facts the rules read (<see cref="LogFacts"/>) are settled. Its
 /// calls then get their rules and verdicts, and keep only what the report shows (<see cref="EventRetention"/>). The
 /// rules' log-level parts (findings about events tied to no call) run once at the end over all such events, so they
-/// read exactly what a whole-log run reads.
+/// read exactly what a whole-log run reads. With a sink, finished calls are handed to it once
+/// <see cref="RetainedCalls"/> newer finished calls follow them (and all remaining ones at the end), and are let go.
 /// </summary>
 /// <remarks>
 /// The events of an episode are tied to calls as they arrive, which equals the whole-log timeline order while the
@@ -20,7 +22,9 @@ namespace CallKitDoctor.Diagnosis.Episodes;
 /// time order at the end and no further episode is closed. Two things can still differ from a whole-log run, and are
 /// counted in <see cref="LateEvents"/>: a line older than an episode that has closed (pasted out-of-order segments),
 /// and an event tied to a call of a closed episode (its call UUID again, or a line without a timestamp right after the
-/// quiet stretch): the event joins the call, but that call's rules are not run again.
+/// quiet stretch): the event joins the call, but that call's rules are not run again. With a sink, a call handed
+/// on is no longer found by its UUID: a line with that UUID after more than <see cref="RetainedCalls"/> newer calls is
+/// read as if the call were unknown.
 /// </remarks>
 internal sealed class EpisodeDiagnosis
 {
@@ -34,14 +38,23 @@ internal sealed class EpisodeDiagnosis
     private readonly List<CallEvent> _episode = [];
     private readonly List<CallEvent> _unassigned = [];
     private readonly List<Findings.Finding> _episodeLogFindings = [];
+    private readonly ICallSink? _sink;
     private EpisodeCarry _carry = EpisodeCarry.None;
     private long _episodeMaxKey = long.MinValue;
     private long _lastCutAt = long.MinValue;
     private bool _batch;
     private long _outOfOrder;
 
-    public EpisodeDiagnosis(DiagnosisOptions options, IReadOnlyList<DiagnosticRule> rules, LogCoverage coverage)
+    /// <summary>Finished calls kept after their episode closed before they go to the sink (late lines may still join them).</summary>
+    public const int RetainedCalls = 256;
+
+    /// <param name="options">The time limits.</param>
+    /// <param name="rules">The rules to run.</param>
+    /// <param name="coverage">The log's coverage, fed by the caller.</param>
+    /// <param name="sink">Where finished calls go; null to keep them all for the report.</param>
+    public EpisodeDiagnosis(DiagnosisOptions options, IReadOnlyList<DiagnosticRule> rules, LogCoverage coverage, ICallSink? sink = null)
     {
+        _sink = sink;
         _options = options;
         _rules = rules;
         _coverage = coverage;
@@ -52,6 +65,9 @@ internal sealed class EpisodeDiagnosis
 
     /// <summary>Episodes closed so far (the last one, closed by <see cref="Finish"/>, included once finished).</summary>
     public int Episodes { get; private set; }
+
+    /// <summary>What the calls handed to the sink so far add up to.</summary>
+    public CallTally Streamed { get; } = new();
 
     /// <summary>Events recognised so far.</summary>
     public long RecognisedEvents { get; private set; }
@@ -132,7 +148,15 @@ internal sealed class EpisodeDiagnosis
         }
 
         report.RecognisedEvents = RecognisedEvents;
-        report.Calls.AddRange(_assembler.Calls);
+        if (_sink is null)
+        {
+            report.Calls.AddRange(_assembler.Calls);
+        }
+        else
+        {
+            Release(_assembler.Calls.Count);
+        }
+
         report.Findings.AddRange(_episodeLogFindings);
         report.Findings.AddRange(context.LogFindings);
         report.OtherEvents.AddRange(_unassigned);
@@ -141,17 +165,43 @@ internal sealed class EpisodeDiagnosis
     private void CloseEpisode()
     {
         Analyze(new EventTimeline(_episode));
-        _retention.Compact(_assembler.Calls.GetRange(_assembler.EpisodeFirstCall - 1, _assembler.Calls.Count - _assembler.EpisodeFirstCall + 1));
+        var start = _assembler.EpisodeStart;
+        _retention.Compact(_assembler.Calls.GetRange(start, _assembler.Calls.Count - start));
         _episodeMaxKey = long.MinValue;
         _episode.Clear();
         _assembler.BeginEpisode();
         Episodes++;
+        if (_sink is not null && _assembler.Releasable(RetainedCalls) is var n && n >= RetainedCalls / 4)
+        {
+            Release(n);
+        }
+    }
+
+    /// <summary>Hands the first <paramref name="count"/> kept calls to the sink, in order, and lets them go.</summary>
+    private void Release(int count)
+    {
+        var calls = _assembler.Calls;
+        for (var i = 0; i < count; i++)
+        {
+            Streamed.Add(calls[i]);
+            _sink!.Accept(calls[i]);
+        }
+
+        if (count == calls.Count && count > 0)
+        {
+            // The end of the log: nothing can join them any more.
+            calls.Clear();
+        }
+        else
+        {
+            _assembler.ReleaseFinished(count);
+        }
     }
 
     /// <summary>Runs the rules' call parts and the verdicts over the episode that <paramref name="timeline"/> holds.</summary>
     private void Analyze(EventTimeline timeline)
     {
-        var flows = CallFlowBuilder.Collect(timeline, _assembler, _assembler.EpisodeFirstCall - 1);
+        var flows = CallFlowBuilder.Collect(timeline, _assembler, _assembler.EpisodeStart);
         var episode = new FlowReconstruction(timeline, flows.Calls, []);
         var context = new RuleContext(episode, _coverage, _options, _facts)
         {

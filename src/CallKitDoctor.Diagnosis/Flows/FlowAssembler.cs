@@ -12,7 +12,7 @@ namespace CallKitDoctor.Diagnosis.Flows;
 /// The assembler keeps its state between events, so a log can be fed in episodes: while it <see cref="IsQuiet"/>
 /// (no call open, nothing waiting for a report) a new episode may start with <see cref="BeginEpisode"/>, which clears
 /// the episode's unassigned events and forgets the per-call bookkeeping of finished calls. Only the calls themselves
-/// (for UUID lookup, numbering and the last call's end) stay.
+/// (for UUID lookup, numbering and the last call's end) stay, until <see cref="ReleaseFinished"/> lets the oldest go.
 /// </remarks>
 public sealed class FlowAssembler(DiagnosisOptions options)
 {
@@ -22,6 +22,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
     private readonly Dictionary<Guid, CallFlow> _byUuid = [];
     private readonly List<LateAttachment> _late = [];
     private int _episodeFirstCall;
+    private int _released;
     private CallFlow? _episodeLastClosed;
 
     private readonly List<CallFlow> _open = [];
@@ -31,8 +32,14 @@ public sealed class FlowAssembler(DiagnosisOptions options)
     private readonly HashSet<CallFlow> _activated = [];
     private readonly List<CallEvent> _pending = [];
 
-    /// <summary>Every call so far, in the order they were opened (their <see cref="CallFlow.Index"/> order).</summary>
+    /// <summary>
+    /// Every call so far that was not released (<see cref="ReleaseFinished"/>), in the order they were opened (their
+    /// <see cref="CallFlow.Index"/> order).
+    /// </summary>
     public List<CallFlow> Calls { get; } = [];
+
+    /// <summary>How many calls were opened, released ones included.</summary>
+    public int CallCount => _released + Calls.Count;
 
     /// <summary>The unassigned events of the current episode (all of them when the log is fed as one episode).</summary>
     public List<CallEvent> Unassigned { get; } = [];
@@ -42,6 +49,9 @@ public sealed class FlowAssembler(DiagnosisOptions options)
 
     /// <summary>The index of the first call of the current episode (calls before it belong to closed episodes).</summary>
     public int EpisodeFirstCall => _episodeFirstCall;
+
+    /// <summary>The position in <see cref="Calls"/> of the first call of the current episode.</summary>
+    public int EpisodeStart => _episodeFirstCall - 1 - _released;
 
     /// <summary>How many events were tied to a call of an already closed episode (by its UUID, or untimed lines).</summary>
     public int LateAttachments { get; private set; }
@@ -302,7 +312,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
 
     private CallFlow Open(CallDirection direction, CallEvent? opening)
     {
-        var call = new CallFlow { Index = Calls.Count + 1, Direction = direction, Opening = opening };
+        var call = new CallFlow { Index = CallCount + 1, Direction = direction, Opening = opening };
         Calls.Add(call);
         _open.Add(call);
         foreach (var p in _pending)
@@ -329,7 +339,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
 
     private void FlushUnreportedPush()
     {
-        var call = new CallFlow { Index = Calls.Count + 1, Direction = CallDirection.Incoming };
+        var call = new CallFlow { Index = CallCount + 1, Direction = CallDirection.Incoming };
         Calls.Add(call);
         foreach (var p in _pending)
         {
@@ -442,7 +452,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         _activated.Clear();
         Unassigned.Clear();
         _late.Clear();
-        _episodeFirstCall = Calls.Count + 1;
+        _episodeFirstCall = CallCount + 1;
         _episodeLastClosed = _lastClosed;
     }
 
@@ -463,7 +473,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         }
 
         _late.Clear();
-        var first = _episodeFirstCall - 1;
+        var first = EpisodeStart;
         foreach (var call in Calls.Skip(first))
         {
             if (call.CallUuid is { } uuid && _byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
@@ -488,6 +498,44 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         _activated.Clear();
         Unassigned.Clear();
         _lastClosed = _episodeLastClosed;
+    }
+
+    /// <summary>
+    /// Lets go of the oldest calls of closed episodes, keeping the newest <paramref name="keep"/> of them (at least
+    /// one: the last call's end still decides where a following deactivation belongs). A released call is no longer
+    /// found by its UUID: a later line with that UUID is read as if the call were unknown. Returns how many calls,
+    /// from the front of <see cref="Calls"/>, the caller must take before they are removed.
+    /// </summary>
+    public int Releasable(int keep)
+    {
+        var closed = EpisodeStart;
+        return Math.Max(0, Math.Min(closed, Calls.Count - Math.Max(keep, 1)));
+    }
+
+    /// <summary>Removes the first <paramref name="count"/> calls (see <see cref="Releasable"/>) from <see cref="Calls"/>.</summary>
+    public void ReleaseFinished(int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (count > Releasable(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "only calls of closed episodes can be released");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var call = Calls[i];
+            if (call.CallUuid is { } uuid && _byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
+            {
+                _byUuid.Remove(uuid);
+            }
+        }
+
+        Calls.RemoveRange(0, count);
+        _released += count;
     }
 
     private CallFlow? LatestOpen(Predicate<CallFlow>? filter = null) =>

@@ -4,6 +4,7 @@ using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Reports.Formatting;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Streaming;
 using CallKitDoctor.Reports.Summaries;
 using CallKitDoctor.Reports.Tones;
 
@@ -14,7 +15,7 @@ namespace CallKitDoctor.Reports.Html;
 /// banner, a swimlane timeline with one lane per actor (app, callservicesd, audio server, system), the event table
 /// and the findings with their evidence; then the log-level findings and the summary.
 /// </summary>
-public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer
+public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer, ITextReportLayout
 {
     public HtmlReportRenderer()
         : this(new RenderOptions())
@@ -23,7 +24,16 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer
 
     public ReportFormat Format => ReportFormat.Html;
 
-    public void Render(DiagnosisReport report, TextWriter output)
+    public void Render(DiagnosisReport report, TextWriter output) => WriteDocument(report, output, null);
+
+    public ReportStream OpenStream() => new TextReportStream(this);
+
+    Action<CallFlow> ITextReportLayout.CallWriter(TextWriter target) => call => WriteCall(target, call);
+
+    void ITextReportLayout.WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls) =>
+        WriteDocument(report, output, streamedCalls);
+
+    private void WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls)
     {
         var input = report.Input;
         var name = Path.GetFileName(input.Source);
@@ -36,12 +46,13 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer
         WriteFacts(output, report);
         output.WriteLine("</header>");
 
+        streamedCalls?.Invoke(output);
         foreach (var call in report.Calls)
         {
             WriteCall(output, call);
         }
 
-        if (report.Calls.Count == 0)
+        if (report.CallCount == 0)
         {
             output.WriteLine("<p class=\"warn\">No calls were recognised in this log.</p>");
         }
@@ -86,7 +97,7 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer
 
         var coverage = report.Coverage;
         Fact(output, "Log window", coverage.First is { } first && coverage.Last is { } last ? $"{first} → {last}, {coverage.Processes.Count} processes" : "", "no timestamps in the log");
-        Fact(output, "Calls", $"{report.Calls.Count}, {report.RecognisedEvents} recognised events", "");
+        Fact(output, "Calls", $"{report.CallCount}, {report.RecognisedEvents} recognised events", "");
         output.WriteLine("</dl>");
     }
 

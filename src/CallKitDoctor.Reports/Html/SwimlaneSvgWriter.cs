@@ -27,8 +27,22 @@ internal static class SwimlaneSvgWriter
 
         if (layout.Markers.Count > 1)
         {
-            var points = string.Join(" ", layout.Markers.Select(m => $"{N(m.X)},{N(m.Y)}"));
-            output.WriteLine($"<polyline class=\"flow\" points=\"{points}\"/>");
+            // Point by point: a call with many events would otherwise build one string of all its points.
+            output.Write("<polyline class=\"flow\" points=\"");
+            for (var i = 0; i < layout.Markers.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(' ');
+                }
+
+                var (_, x, y) = layout.Markers[i];
+                output.Write(N(x));
+                output.Write(',');
+                output.Write(N(y));
+            }
+
+            output.WriteLine("\"/>");
         }
 
         var axisY = layout.AxisY;

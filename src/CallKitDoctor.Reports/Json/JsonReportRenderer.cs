@@ -8,6 +8,7 @@ using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Reports.Formatting;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Streaming;
 using CallKitDoctor.Reports.Summaries;
 
 namespace CallKitDoctor.Reports.Json;
@@ -29,7 +30,15 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
 
     public ReportFormat Format => ReportFormat.Json;
 
-    public void Render(DiagnosisReport report, TextWriter output)
+    public void Render(DiagnosisReport report, TextWriter output) => WriteDocument(report, output, null);
+
+    public ReportStream OpenStream() => new JsonReportStream(this);
+
+    /// <summary>
+    /// Writes the document. The calls array holds <paramref name="streamedCalls"/> when given (what a
+    /// <see cref="JsonReportStream"/> spilled, the report's own calls included), else the report's calls.
+    /// </summary>
+    internal void WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls)
     {
         using var sink = new TextWriterJsonSink(output);
         var w = sink.Writer;
@@ -46,10 +55,19 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         sink.Drain();
 
         w.WriteStartArray("calls");
-        foreach (var call in report.Calls)
+        if (streamedCalls is not null)
         {
-            WriteCall(w, call, sink);
+            // The spilled text sits between the brackets; this writer, having written no element, closes with "]".
             sink.Drain();
+            streamedCalls(output);
+        }
+        else
+        {
+            foreach (var call in report.Calls)
+            {
+                WriteCall(w, call, sink.Drain);
+                sink.Drain();
+            }
         }
 
         w.WriteEndArray();
@@ -137,7 +155,8 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteCall(Utf8JsonWriter w, CallFlow call, TextWriterJsonSink sink)
+    /// <summary>Writes one call object; <paramref name="drain"/> passes the bytes on every few hundred events.</summary>
+    internal static void WriteCall(Utf8JsonWriter w, CallFlow call, Action drain)
     {
         w.WriteStartObject();
         w.WriteNumber("index", call.Index);
@@ -155,7 +174,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
             WriteEvent(w, e);
             if (++written % EventsPerFlush == 0)
             {
-                sink.Drain();
+                drain();
             }
         }
 

@@ -11,7 +11,7 @@ namespace CallKitDoctor.Reports.Json;
 /// </summary>
 internal sealed class TextWriterJsonSink : IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         // Keep log text readable ("<private>", "é"); the output is a JSON file, never inlined into HTML.

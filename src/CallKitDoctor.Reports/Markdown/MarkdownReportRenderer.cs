@@ -4,6 +4,7 @@ using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Reports.Formatting;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Streaming;
 using CallKitDoctor.Reports.Summaries;
 
 namespace CallKitDoctor.Reports.Markdown;
@@ -12,7 +13,7 @@ namespace CallKitDoctor.Reports.Markdown;
 /// A report to paste into a ticket: a heading, the context and input as a list, per call a timeline table and its
 /// findings with the evidence lines in code blocks, then the log-level findings and the summary.
 /// </summary>
-public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRenderer
+public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRenderer, ITextReportLayout
 {
     public MarkdownReportRenderer()
         : this(new RenderOptions())
@@ -21,7 +22,16 @@ public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRende
 
     public ReportFormat Format => ReportFormat.Markdown;
 
-    public void Render(DiagnosisReport report, TextWriter output)
+    public void Render(DiagnosisReport report, TextWriter output) => WriteDocument(report, output, null);
+
+    public ReportStream OpenStream() => new TextReportStream(this);
+
+    Action<CallFlow> ITextReportLayout.CallWriter(TextWriter target) => call => WriteCall(target, call);
+
+    void ITextReportLayout.WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls) =>
+        WriteDocument(report, output, streamedCalls);
+
+    private void WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls)
     {
         var input = report.Input;
         output.WriteLine($"# CallKit Doctor report: {MarkdownText.Inline(Path.GetFileName(input.Source))}");
@@ -48,8 +58,9 @@ public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRende
         output.WriteLine(coverage.First is { } first && coverage.Last is { } last
             ? $"- **Log window:** {first} → {last}, {coverage.Processes.Count} processes"
             : "- **Log window:** no timestamps in the log");
-        output.WriteLine($"- **Calls:** {report.Calls.Count}, {report.RecognisedEvents} recognised events");
+        output.WriteLine($"- **Calls:** {report.CallCount}, {report.RecognisedEvents} recognised events");
         output.WriteLine();
+        streamedCalls?.Invoke(output);
 
         foreach (var call in report.Calls)
         {

@@ -36,36 +36,18 @@ public sealed class ReportSummary
     /// <summary>All findings counted.</summary>
     public int TotalFindings => Findings.Sum(f => f.Count);
 
+    /// <summary>The summary of every call of the report, those streamed to a sink included (<see cref="DiagnosisReport.Totals"/>).</summary>
     public static ReportSummary Of(DiagnosisReport report)
     {
+        var totals = report.Totals();
         var verdicts = Enum.GetValues<CallVerdict>()
-            .Select(v => (v, report.Calls.Count(c => c.Verdict == v)))
+            .Select(v => (v, totals.Count(v)))
             .ToArray();
-
-        var order = new List<string>();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var severities = new Dictionary<FindingSeverity, int>();
-        foreach (var finding in report.AllFindings)
-        {
-            if (counts.TryGetValue(finding.Id, out var n))
-            {
-                counts[finding.Id] = n + 1;
-            }
-            else
-            {
-                counts[finding.Id] = 1;
-                order.Add(finding.Id);
-            }
-
-            severities[finding.Severity] = severities.GetValueOrDefault(finding.Severity) + 1;
-        }
-
         var bySeverity = Enum.GetValues<FindingSeverity>()
             .OrderByDescending(s => s)
-            .Select(s => (s, severities.GetValueOrDefault(s)))
+            .Select(s => (s, totals.Count(s)))
             .ToArray();
-
-        return new ReportSummary(report.Calls.Count, verdicts, order.Select(id => (id, counts[id])).ToArray(), bySeverity);
+        return new ReportSummary(totals.Calls, verdicts, totals.Findings.ToArray(), bySeverity);
     }
 
     /// <summary>One line: <c>3 calls: 1 activation-failed, 2 audio-activated; 4 findings: 2 errors, 2 warnings</c>.</summary>

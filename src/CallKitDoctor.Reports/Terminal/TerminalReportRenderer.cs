@@ -6,6 +6,7 @@ using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Reports.Formatting;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Streaming;
 using CallKitDoctor.Reports.Summaries;
 using CallKitDoctor.Reports.Tones;
 using Spectre.Console;
@@ -17,7 +18,7 @@ namespace CallKitDoctor.Reports.Terminal;
 /// window, then per call its header, a short timeline of the key lines, its findings with evidence and fixes;
 /// then the findings about the whole log and a summary line. Colours only when <see cref="RenderOptions.Color"/>.
 /// </summary>
-public sealed class TerminalReportRenderer(RenderOptions options) : IReportRenderer
+public sealed class TerminalReportRenderer(RenderOptions options) : IReportRenderer, ITextReportLayout
 {
     private const int MaxEvidenceLines = 8;
     private const int MaxIssuesShown = 10;
@@ -31,26 +32,30 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
 
     public ReportFormat Format => ReportFormat.Text;
 
-    public void Render(DiagnosisReport report, TextWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-            // No CI/terminal auto-detection: colour and width are decided by the caller alone.
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
-        });
-        console.Profile.Width = _width;
+    public void Render(DiagnosisReport report, TextWriter output) => WriteDocument(report, output, null);
 
+    public ReportStream OpenStream() => new TextReportStream(this);
+
+    Action<CallFlow> ITextReportLayout.CallWriter(TextWriter target)
+    {
+        var console = CreateConsole(target);
+        return call => WriteCall(console, call);
+    }
+
+    void ITextReportLayout.WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls) =>
+        WriteDocument(report, output, streamedCalls);
+
+    private void WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls)
+    {
+        var console = CreateConsole(output);
         WriteHeader(console, report);
+        streamedCalls?.Invoke(output);
         foreach (var call in report.Calls)
         {
             WriteCall(console, call);
         }
 
-        if (report.Calls.Count == 0)
+        if (report.CallCount == 0)
         {
             console.WriteLine();
             Line(console, ("No calls were recognised in this log.", TerminalStyles.Dim));
@@ -70,6 +75,21 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
         console.WriteLine();
         Line(console, ("Summary: ", TerminalStyles.Heading), (ReportSummary.Of(report).ToString(), TerminalStyles.Plain));
         output.Flush();
+    }
+
+    private IAnsiConsole CreateConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+            // No CI/terminal auto-detection: colour and width are decided by the caller alone.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
+        });
+        console.Profile.Width = _width;
+        return console;
     }
 
     private void WriteHeader(IAnsiConsole console, DiagnosisReport report)
@@ -110,7 +130,7 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             ? $"{first} → {last} ({Duration(last.Subtract(first))}) · {Count(coverage.Processes.Count, "process", "processes")}"
             : "no timestamps in the log";
         Field(console, "Window", window);
-        Field(console, "Calls", $"{report.Calls.Count} · {Count(report.RecognisedEvents, "recognised event")}");
+        Field(console, "Calls", $"{report.CallCount} · {Count(report.RecognisedEvents, "recognised event")}");
     }
 
     private void WriteCall(IAnsiConsole console, CallFlow call)

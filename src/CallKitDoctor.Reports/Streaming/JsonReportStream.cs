@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Reports.Json;
+
+namespace CallKitDoctor.Reports.Streaming;
+
+/// <summary>
+/// A <see cref="ReportStream"/> for the JSON report. Calls are written to the spill file by a JSON writer that stands
+/// where the document's <c>calls</c> array stands (inside <c>{ "calls": [</c>), so the bytes between that opening
+/// bracket and the closing one are exactly what the document holds there, indentation and commas included.
+/// </summary>
+internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStream
+{
+    private const int CopyBufferBytes = 64 * 1024;
+
+    private SpillFile? _file;
+    private Utf8JsonWriter? _json;
+    private long _start;
+    private bool _disposed;
+
+    public override string? SpillFolder => _file?.FolderPath;
+
+    public override void Accept(CallFlow call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_json is null)
+        {
+            _file = new SpillFile();
+            _json = new Utf8JsonWriter(_file.Stream, TextWriterJsonSink.WriterOptions);
+            _json.WriteStartObject();
+            _json.WriteStartArray("calls");
+            _json.Flush();
+            _start = _file.Stream.Position;
+        }
+
+        var json = _json;
+        JsonReportRenderer.WriteCall(json, call, json.Flush);
+        json.Flush();
+        SpilledCalls++;
+    }
+
+    public override void Complete(DiagnosisReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_json is null || _file is null)
+        {
+            renderer.WriteDocument(report, output, null);
+            return;
+        }
+
+        foreach (var call in report.Calls)
+        {
+            Accept(call);
+        }
+
+        _json.WriteEndArray();
+        _json.Flush();
+        // The spill ends with the array's closing bracket: the document's own writer closes it.
+        var end = _file.Rewind() - 1;
+        var file = _file;
+        renderer.WriteDocument(report, output, o => CopyUtf8(file.Stream, _start, end, o));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (disposing)
+        {
+            _json?.Dispose();
+            _file?.Dispose();
+            _file = null;
+        }
+    }
+
+    private static void CopyUtf8(Stream stream, long from, long to, TextWriter output)
+    {
+        var decoder = new UTF8Encoding(false, false).GetDecoder();
+        var bytes = new byte[CopyBufferBytes];
+        var chars = new char[CopyBufferBytes + 4];
+        stream.Position = from;
+        var left = to - from;
+        while (left > 0)
+        {
+            var read = stream.Read(bytes, 0, (int)Math.Min(bytes.Length, left));
+            if (read <= 0)
+            {
+                break;
+            }
+
+            left -= read;
+            var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: left == 0);
+            output.Write(chars, 0, count);
+        }
+    }
+}
