@@ -137,6 +137,49 @@ public sealed class DiagnoseCommandTests : IDisposable
         Assert.Equal($"callkit-doctor: cannot read {missing}: no such file or directory", Assert.Single(run.StderrLines));
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    [InlineData("text")]
+    public void AStreamedDiagnosisWritesTheReportAKeptOneWrites(string format)
+    {
+        var kept = CliRun.Of(new FakeDiagnosisService(), "diagnose", _log, "--format", format, "--fail-on", "workaround-missing");
+        var service = new FakeDiagnosisService(streams: true);
+        var streamed = CliRun.Of(service, "diagnose", _log, "--format", format, "--fail-on", "workaround-missing");
+
+        Assert.Single(service.Sinks);
+        Assert.Equal(kept.Stdout, streamed.Stdout);
+        Assert.Contains("activation-failed", streamed.Stdout, StringComparison.OrdinalIgnoreCase);
+        // --fail-on counts the findings of streamed calls too.
+        Assert.Equal(ExitCodes.FailOnFinding, streamed.ExitCode);
+        Assert.Equal(kept.Stderr, streamed.Stderr);
+        Assert.Contains("workaround-missing (2)", streamed.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(SpillFolderOf(service)));
+    }
+
+    [Theory]
+    [InlineData(typeof(IOException), ExitCodes.UsageOrInput)]
+    [InlineData(typeof(OperationCanceledException), ExitCodes.Cancelled)]
+    [InlineData(typeof(InvalidOperationException), ExitCodes.InternalError)]
+    public void AFailureAfterCallsWereSpilledDeletesTheSpillFolderAndWritesNothing(Type failure, int exitCode)
+    {
+        var service = new FakeDiagnosisService((Exception)Activator.CreateInstance(failure, "failed mid-read")!, streams: true);
+        var target = Path.Combine(_dir, "report.json");
+        var run = CliRun.Of(service, "diagnose", _log, "--format", "json", "--output", target);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        var folder = SpillFolderOf(service);
+        Assert.StartsWith(Path.GetTempPath(), folder, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+        Assert.False(File.Exists(target));
+        Assert.Equal("", run.Stdout);
+    }
+
+    /// <summary>The spill folder the streamed diagnosis's sink used (recorded while it existed).</summary>
+    private static string SpillFolderOf(FakeDiagnosisService service) =>
+        Assert.Single(service.SpillFolders) ?? throw new InvalidOperationException("no spill folder");
+
     [Fact]
     public void UnreadableInputExitsTwoWithTheReason()
     {

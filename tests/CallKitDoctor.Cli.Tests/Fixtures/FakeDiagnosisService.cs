@@ -3,13 +3,19 @@ using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Reports.Streaming;
 
 namespace CallKitDoctor.Cli.Tests.Fixtures;
 
-/// <summary>A diagnosis service returning a hand-built report (one failed incoming call), or throwing what a test asks.</summary>
-internal sealed class FakeDiagnosisService(Exception? failure = null) : IDiagnosisService
+/// <summary>
+/// A diagnosis service returning a hand-built report (one failed incoming call), or throwing what a test asks. With
+/// <paramref name="streams"/>, a diagnosis given a call sink hands the call to it (before throwing, if it throws)
+/// instead of keeping it in the report, as the real service does.
+/// </summary>
+internal sealed class FakeDiagnosisService(Exception? failure = null, bool streams = false) : IDiagnosisService
 {
     public static readonly DiagnosticDescriptor SessionIdZero = new("session-id-zero", "Session ID 0x0", FindingSeverity.Error, "Explained.", "Call setConfiguration before each report.");
     public static readonly DiagnosticDescriptor WorkaroundMissing = new("workaround-missing", "No setConfiguration", FindingSeverity.Warning, "Explained.", "Send setConfiguration.");
@@ -29,6 +35,44 @@ internal sealed class FakeDiagnosisService(Exception? failure = null) : IDiagnos
         return Diagnose(path, format, cancellationToken);
     }
 
+    /// <summary>The sinks that streamed diagnoses were given.</summary>
+    public List<ICallSink> Sinks { get; } = [];
+
+    /// <summary>The spill folders of the report streams given as sinks, seen after their first call.</summary>
+    public List<string?> SpillFolders { get; } = [];
+
+    public DiagnosisReport Diagnose(string path, LogInputFormat format, DiagnosisInputOptions options, ICallSink sink, CancellationToken cancellationToken)
+    {
+        if (!streams)
+        {
+            return Diagnose(path, format, options, cancellationToken);
+        }
+
+        Options.Add(options);
+        Calls.Add((path, format));
+        Sinks.Add(sink);
+        var kept = Build(path);
+        var streamed = new CallTally();
+        foreach (var call in kept.Calls)
+        {
+            streamed.Add(call);
+            sink.Accept(call);
+            if (sink is ReportStream stream)
+            {
+                SpillFolders.Add(stream.SpillFolder);
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        var report = new DiagnosisReport { Input = kept.Input, Context = kept.Context, Coverage = kept.Coverage, StreamedCalls = streamed };
+        report.Findings.AddRange(kept.Findings);
+        return report;
+    }
+
     public DiagnosisReport Diagnose(string path, LogInputFormat format, CancellationToken cancellationToken)
     {
         Calls.Add((path, format));
@@ -36,6 +80,12 @@ internal sealed class FakeDiagnosisService(Exception? failure = null) : IDiagnos
         {
             throw failure;
         }
+
+        return Build(path);
+    }
+
+    private static DiagnosisReport Build(string path)
+    {
 
         var entry = new LogEntry("Creating proxy session failed, session ID = 0x0, error = <NSError>")
         {
