@@ -58,7 +58,7 @@ internal static class ShowCommand
         var signpost = new Option<bool>("--signpost") { Description = "Include signposts." };
         var timezone = new Option<string?>("--timezone")
         {
-            Description = "Print times in this zone: local, UTC or a name such as America/Los_Angeles (default: as the log records them, the device's clock). Also the zone of --start/--end times written without an offset.",
+            Description = "Print times in this zone: local, UTC or a name such as America/Los_Angeles (default, as log show: as the log records them, each entry at the device's offset when logged). Also the zone of --start/--end times written without an offset.",
             HelpName = "local|UTC|NAME",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display on stderr." };
