@@ -7,10 +7,12 @@ namespace CallKitDoctor.Cli.Progress;
 /// A Spectre.Console progress bar on a terminal (stderr): bytes read of the input with entries and entries/s, or inputs
 /// done of a batch with the last one's name; cleared when done. Redrawn only when a report arrives (the reporters send
 /// one at most every <see cref="Interval"/>), on the reporting thread: no refresh thread redrawing an unchanged bar.
+/// A redraw costs Spectre about 15 ms of CPU, so reports are asked for once a second (measured: 36 ms CPU per second
+/// shown, against 72 at four a second; see bench/RESULTS.md, Sysdiagnose, Session 8 show-layout).
 /// </summary>
 public sealed class SpectreProgressDisplay(TextWriter terminal) : IProgressDisplay
 {
-    public TimeSpan Interval => TimeSpan.FromMilliseconds(250);
+    public TimeSpan Interval => TimeSpan.FromSeconds(1);
 
     public T Run<T>(string label, long total, Func<IProgressSink?, T> work, ProgressUnit unit = ProgressUnit.Bytes)
     {
