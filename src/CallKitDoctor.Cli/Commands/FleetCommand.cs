@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CallKitDoctor.Cli.Hosting;
 using CallKitDoctor.Cli.Output;
+using CallKitDoctor.Cli.Progress;
 using CallKitDoctor.Fleet.Analysis;
 using CallKitDoctor.Fleet.Diagnoses;
 using CallKitDoctor.Fleet.Engine;
@@ -48,11 +49,12 @@ internal static class FleetCommand
         var noColor = new Option<bool>("--no-color") { Description = "Never use colours in the text output." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with charts to FILE.", HelpName = "FILE" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Diagnose at most N logs at a time.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        var noProgress = new Option<bool>("--no-progress") { Description = "Never draw the progress bar (it is drawn on stderr only when stderr is a terminal)." };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Same as --quiet." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display on stderr (it is drawn there only when stderr is a terminal)." };
 
         var command = new Command("fleet", "Failure rates with confidence intervals across a fleet's call telemetry, and comparisons across releases and rollouts.")
         {
-            file, by, format, compare, releaseScan, rolloutDate, workaround, map, inputFormat, daily, output, noColor, html, jobs, noProgress,
+            file, by, format, compare, releaseScan, rolloutDate, workaround, map, inputFormat, daily, output, noColor, html, jobs, noProgress, quiet,
         };
         command.Subcommands.Add(CreateGenerate(environment));
         command.SetAction((parse, cancellationToken) => RunAsync(environment, new FleetArguments(
@@ -70,7 +72,7 @@ internal static class FleetCommand
             parse.GetValue(noColor),
             parse.GetValue(html),
             parse.GetValue(jobs),
-            parse.GetValue(noProgress)), cancellationToken));
+            parse.GetValue(noProgress) || parse.GetValue(quiet)), cancellationToken));
         return command;
     }
 
@@ -237,8 +239,13 @@ internal static class FleetCommand
             throw new FleetQueryException($"no files in {string.Join(", ", arguments.Files)}");
         }
 
-        using var bar = !arguments.NoProgress && environment.ErrorIsTerminal ? new FleetProgressBar(environment.Error, environment.TerminalWidth) : null;
-        var batch = await FleetDiagnoser.RunAsync(inputs, arguments.Jobs, bar, cancellationToken).ConfigureAwait(false);
+        // The same progress display as show and diagnose, drawn by the thread that reports (the display is synchronous:
+        // the diagnoses run on worker threads while it waits for them on a thread of its own).
+        var display = environment.ProgressDisplay(arguments.Quiet);
+        var label = inputs.Count == 1 ? Path.GetFileName(inputs[0].Path.TrimEnd(Path.DirectorySeparatorChar)) : $"{inputs.Count} inputs";
+        var batch = await Task.Run(() => display.Run(label, inputs.Count, sink =>
+            FleetDiagnoser.RunAsync(inputs, arguments.Jobs, sink is null ? null : new FleetProgress(sink, display.Interval), cancellationToken).GetAwaiter().GetResult(),
+            ProgressUnit.Items), cancellationToken).ConfigureAwait(false);
         return TelemetryTable.FromDiagnoses(batch);
     }
 
@@ -274,5 +281,5 @@ internal static class FleetCommand
         bool NoColor,
         string? Html,
         int Jobs,
-        bool NoProgress);
+        bool Quiet);
 }

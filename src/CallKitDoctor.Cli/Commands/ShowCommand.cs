@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CallKitDoctor.Cli.Hosting;
 using CallKitDoctor.Cli.Progress;
+using CallKitDoctor.Logging.Archives;
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Output;
@@ -57,7 +58,7 @@ internal static class ShowCommand
         var signpost = new Option<bool>("--signpost") { Description = "Include signposts." };
         var timezone = new Option<string?>("--timezone")
         {
-            Description = "Print times in this zone: local, UTC or a name such as America/Los_Angeles (default: as the log records them, the device's clock). Also the zone of --start/--end times written without an offset.",
+            Description = "Print times in this zone: local, UTC or a name such as America/Los_Angeles (default, as log show: as the log records them, each entry at the device's offset when logged). Also the zone of --start/--end times written without an offset.",
             HelpName = "local|UTC|NAME",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display on stderr." };
@@ -114,12 +115,34 @@ internal static class ShowCommand
         }
 
         var unified = UnifiedOptions(request);
+        Func<string, EntryFilter?>? resolveFilter = null;
+        EntryFilter? anchored = null;
         try
         {
             if (TimeWindowOptions.NeedsLogEnd(request.Filter, request.Path))
             {
-                var logEnd = LogEnd.Find(InputSources.Open(request.Path, LogInputFormat.Auto, null, null, unified), cancellationToken);
-                EntryFilter.TryCreate(request.Filter, zone?.Zone, logEnd, now, out filter, out filterError);
+                if (unified is null && IsSysdiagnose(request.Path))
+                {
+                    // A sysdiagnose's logarchive is on disk only once unpacked, which is the read itself: the reader gets
+                    // the --last filter, anchored at the logarchive's end from its tracev3 headers, at that point
+                    // (ArchiveOptions.ResolveFilter). Until then, and for what is outside the logarchive, --last is
+                    // applied below from the same anchored filter.
+                    EntryFilter.TryCreate(request.Filter with { Last = null }, zone?.Zone, null, now, out filter, out filterError);
+                    resolveFilter = logArchive =>
+                    {
+                        var end = UnifiedLogEnd.Find(logArchive) ?? LogEnd.Find(new UnifiedLogSource(logArchive), cancellationToken);
+                        EntryFilter.TryCreate(request.Filter, zone?.Zone, end, now, out anchored, out _);
+                        return anchored;
+                    };
+                }
+                else
+                {
+                    // tracev3 files: the end from their catalogs (headers only); text: one pass over the entries.
+                    var logEnd = (unified is not null ? UnifiedLogEnd.Find(request.Path, request.Timesync) : null)
+                        ?? LogEnd.Find(InputSources.Open(request.Path, LogInputFormat.Auto, null, null, unified), cancellationToken);
+                    EntryFilter.TryCreate(request.Filter, zone?.Zone, logEnd, now, out filter, out filterError);
+                }
+
                 if (filter is null)
                 {
                     return CliApplication.Fail(environment, filterError!);
@@ -149,15 +172,22 @@ internal static class ShowCommand
             return display.Run(Path.GetFileName(request.Path.TrimEnd('/', '\\')), totalBytes, sink =>
             {
                 var meter = new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval);
-                var source = (FilteredEntrySource)InputSources.Open(request.Path, LogInputFormat.Auto, filter, meter, unified);
+                var source = InputSources.Open(request.Path, LogInputFormat.Auto, filter, meter, unified, resolveFilter);
                 using var writer = LogEntryWriter.Create(request.Style, stream);
+                var printed = 0L;
                 foreach (var entry in source.ReadEntries(cancellationToken))
                 {
+                    if (anchored is not null && !anchored.AcceptsTime(entry.Timestamp))
+                    {
+                        continue;
+                    }
+
                     writer.Write(zone is null ? entry : ZonedLogEntry.Shift(entry, zone));
+                    printed++;
                 }
 
                 writer.Complete();
-                return Report(environment, source.Summary, source.Matched);
+                return Report(environment, source.Summary, printed);
             });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
@@ -187,6 +217,10 @@ internal static class ShowCommand
             ? new UnifiedLogOptions { StringsDirectory = request.Strings, TimesyncDirectory = request.Timesync, TimeOrder = request.TimeOrder }
             : null;
     }
+
+    /// <summary>True for what is read as a sysdiagnose: a packed archive, or a folder holding a logarchive.</summary>
+    private static bool IsSysdiagnose(string path) =>
+        (File.Exists(path) && ArchiveDetector.Detect(path) is not null) || (Directory.Exists(path) && HoldsLogArchive(path));
 
     /// <summary>True for a folder with a <c>*.logarchive</c> folder inside it (an extracted sysdiagnose).</summary>
     private static bool HoldsLogArchive(string folder)

@@ -17,8 +17,13 @@ internal static class InputSources
     /// Opens <paramref name="path"/>: through <see cref="LogSources"/> (text, tracev3, sysdiagnose folder or archive),
     /// or, when <paramref name="unified"/> is given, as tracev3 files with those options.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="resolveFilter"/>, for sysdiagnose and logarchive inputs read through <see cref="SysdiagnoseSource"/>,
+    /// gives the reader its filter once the logarchive is on disk (see <see cref="ArchiveOptions.ResolveFilter"/>).
+    /// </remarks>
     /// <exception cref="FileNotFoundException">The path names no file or directory.</exception>
-    public static ILogEntrySource Open(string path, LogInputFormat format, EntryFilter? filter, ProgressMeter? meter, UnifiedLogOptions? unified = null)
+    public static ILogEntrySource Open(string path, LogInputFormat format, EntryFilter? filter, ProgressMeter? meter, UnifiedLogOptions? unified = null,
+        Func<string, EntryFilter?>? resolveFilter = null)
     {
         var metered = meter is { IsActive: true } ? meter : null;
         ILogEntrySource source;
@@ -41,6 +46,7 @@ internal static class InputSources
                 SysdiagnoseSource archive => new SysdiagnoseSource(path, archive.Layout, new ArchiveOptions
                 {
                     Filter = filter,
+                    ResolveFilter = resolveFilter,
                     Progress = metered is null ? null : metered.ArchiveBytes,
                 }),
                 UnifiedLogSource when filter is not null => new UnifiedLogSource(path, new UnifiedLogOptions { Filter = filter }),

@@ -7,7 +7,7 @@ public sealed class SilentProgressDisplay : IProgressDisplay
 
     public TimeSpan Interval => TimeSpan.MaxValue;
 
-    public T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work)
+    public T Run<T>(string label, long total, Func<IProgressSink?, T> work, ProgressUnit unit = ProgressUnit.Bytes)
     {
         ArgumentNullException.ThrowIfNull(work);
         return work(null);

@@ -17,6 +17,13 @@ public sealed class ArchiveOptions
     /// <summary>Passed on to the logarchive reader as <see cref="Unified.UnifiedLogOptions.Filter"/> (a skip hint).</summary>
     public EntryFilter? Filter { get; init; }
 
+    /// <summary>
+    /// Called once the chosen logarchive is on disk (with its folder), before any of its entries is read; the filter it
+    /// returns replaces <see cref="Filter"/> for the rest of the read (null keeps it). Lets a caller anchor
+    /// <c>--last</c> at the log's end (<see cref="Unified.UnifiedLogEnd"/>) without reading a packed archive twice.
+    /// </summary>
+    public Func<string, EntryFilter?>? ResolveFilter { get; init; }
+
     /// <summary>Called now and then with the compressed bytes of the archive read so far and its total length (0 when unknown).</summary>
     public Action<long, long>? Progress { get; init; }
 }

@@ -94,7 +94,8 @@ public sealed class SysdiagnoseSource : ILogEntrySource, IDisposable
             }
 
             FillFromSystemVersion(root);
-            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display, Filter = _options.Filter });
+            var filter = _options.ResolveFilter?.Invoke(logArchive) ?? _options.Filter;
+            var unified = new UnifiedLogSource(logArchive, new UnifiedLogOptions { DisplayPath = Display, Filter = filter });
             var collector = new StoreWindowCollector(logArchive);
             // The unified reader already reads and formats ahead on a second thread (UnifiedLogOptions.ReadAhead).
             foreach (var entry in unified.ReadEntries(cancellationToken))

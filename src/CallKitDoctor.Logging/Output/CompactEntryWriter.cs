@@ -47,14 +47,18 @@ public sealed class CompactEntryWriter : LogEntryWriter
         WriteDecoratedMessage(entry, withProcess: false);
     }
 
-    /// <summary>The two-letter type code: <c>Df In Db E  F </c> for log levels, <c>A </c>, <c>S </c> for activities and signposts.</summary>
+    /// <summary>
+    /// The two-column type code <c>log</c> prints: <c>Df</c>, <c>I </c>, <c>Db</c>, <c>E </c>, <c>F </c> for the log levels
+    /// (<c>Df</c>, <c>I </c> and <c>E </c> as real <c>log show --style compact</c> output prints them), <c>A </c> for
+    /// activities and user actions, <c>S </c> for signposts; other events by their level.
+    /// </summary>
     internal static ReadOnlySpan<byte> TypeCode(LogEntry entry) => entry.EventType switch
     {
         LogEventType.ActivityCreateEvent or LogEventType.ActivityTransitionEvent or LogEventType.UserActionEvent => "A "u8,
         LogEventType.SignpostEvent => "S "u8,
         _ => entry.Level switch
         {
-            LogLevel.Info => "In"u8,
+            LogLevel.Info => "I "u8,
             LogLevel.Debug => "Db"u8,
             LogLevel.Error => "E "u8,
             LogLevel.Fault => "F "u8,

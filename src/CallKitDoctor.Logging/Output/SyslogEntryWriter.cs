@@ -8,8 +8,8 @@ namespace CallKitDoctor.Logging.Output;
 /// </summary>
 public sealed class SyslogEntryWriter : LogEntryWriter
 {
-    /// <summary>The header line.</summary>
-    public const string Header = "Timestamp                       (process)[PID]";
+    /// <summary>The header line, byte for byte as <c>log</c> prints it (four trailing spaces included).</summary>
+    public const string Header = "Timestamp                       (process)[PID]    ";
 
     public SyslogEntryWriter(Stream output)
         : base(output)

@@ -9,15 +9,25 @@ internal sealed class RecordingProgressDisplay : IProgressDisplay, IProgressSink
 
     public List<(string Label, long Total)> Runs { get; } = [];
 
+    /// <summary>The unit of each run, in order.</summary>
+    public List<ProgressUnit> Units { get; } = [];
+
     public List<ReadProgress> Reports { get; } = [];
 
-    public T Run<T>(string label, long totalBytes, Func<IProgressSink?, T> work)
+    public T Run<T>(string label, long total, Func<IProgressSink?, T> work, ProgressUnit unit = ProgressUnit.Bytes)
     {
-        Runs.Add((label, totalBytes));
+        Runs.Add((label, total));
+        Units.Add(unit);
         return work(this);
     }
 
-    public void Report(ReadProgress progress) => Reports.Add(progress);
+    public void Report(ReadProgress progress)
+    {
+        lock (Reports)
+        {
+            Reports.Add(progress);
+        }
+    }
 
     /// <summary>Asserts that bytes, entries and time never go down and that bytes stay within the total.</summary>
     public void AssertMonotone()

@@ -76,7 +76,7 @@ public sealed class LogEntryWriterTests
 
         Assert.Equal(CompactEntryWriter.Header, lines[0]);
         Assert.Equal("2025-10-23 16:00:39.916 Df callservicesd[123:1a2b3] (CallKit) [com.apple.calls.callkit:Default] Call 42 started", lines[1]);
-        Assert.Equal(["Df", "In", "Db", "E ", "F "], lines[1..6].Select(l => l[24..26]));
+        Assert.Equal(["Df", "I ", "Db", "E ", "F "], lines[1..6].Select(l => l[24..26]));
     }
 
     [Fact]

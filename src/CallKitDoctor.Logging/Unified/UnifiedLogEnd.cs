@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using CallKitDoctor.Logging.Unified.Binary;
+using CallKitDoctor.Logging.Unified.Time;
+using CallKitDoctor.Logging.Unified.Tracev3;
+
+namespace CallKitDoctor.Logging.Unified;
+
+/// <summary>
+/// Where a logarchive (or a folder of tracev3 files, or one file) ends in time, from the files' headers alone: each
+/// catalog chunk lists, per chunkset that follows it, the continuous time of its first and last event, so the latest
+/// of those ends, put on the wall clock like the entries (timesync, else the header's clock), is the time of the last
+/// entry. Only chunk preambles, header and catalog chunks are read; chunksets are skipped unread, so this costs a few
+/// reads per megabyte instead of the whole walk <see cref="Filtering.Time.LogEnd"/> makes. The anchor of
+/// <c>--last</c> on a capture taken in the past.
+/// </summary>
+public static class UnifiedLogEnd
+{
+    /// <summary>
+    /// The latest catalogued event time over the tracev3 files under <paramref name="path"/> (or of that file); null
+    /// when no file has a header and a catalog with a chunkset (the caller then reads the entries).
+    /// </summary>
+    public static DateTimeOffset? Find(string path, string? timesyncDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string[] files;
+        string folder;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                folder = path;
+                files = Directory.EnumerateFiles(path, "*.tracev3", SearchOption.AllDirectories)
+                    .Where(static f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal))
+                    .ToArray();
+            }
+            else if (File.Exists(path))
+            {
+                folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+                files = [path];
+            }
+            else
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var timesync = TimesyncDatabase.FromDirectory(timesyncDirectory ?? Path.Combine(folder, "timesync"));
+        DateTimeOffset? latest = null;
+        foreach (var file in files)
+        {
+            if (FileEnd(file, timesync) is { } end && (latest is not { } l || end > l))
+            {
+                latest = end;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>The latest catalogued event time of one file, or null (no header, no catalog, or unreadable).</summary>
+    private static DateTimeOffset? FileEnd(string file, TimesyncDatabase timesync)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
+            var errors = new UnifiedErrorLog();
+            TraceHeader? header = null;
+            ulong? lastTime = null;
+            Span<byte> preamble = stackalloc byte[ChunkTag.PreambleSize];
+            var length = stream.Length;
+            long position = 0;
+            while (length - position >= ChunkTag.PreambleSize)
+            {
+                stream.Position = position;
+                stream.ReadExactly(preamble);
+                var tag = BinaryPrimitives.ReadUInt32LittleEndian(preamble);
+                var size = BinaryPrimitives.ReadUInt64LittleEndian(preamble[8..]);
+                var dataOffset = position + ChunkTag.PreambleSize;
+                if (size > (ulong)(length - dataOffset))
+                {
+                    break;
+                }
+
+                if ((tag == ChunkTag.Header || tag == ChunkTag.Catalog) && size <= Tracev3Limits.MaxChunkBytes)
+                {
+                    var data = ArrayPool<byte>.Shared.Rent((int)size);
+                    try
+                    {
+                        stream.ReadExactly(data, 0, (int)size);
+                        var span = data.AsSpan(0, (int)size);
+                        if (tag == ChunkTag.Header)
+                        {
+                            header ??= TraceHeader.Parse(span, file, dataOffset, errors);
+                        }
+                        else if (Catalog.Parse(span, file, dataOffset, position, errors) is { } catalog)
+                        {
+                            foreach (var subchunk in catalog.Subchunks)
+                            {
+                                lastTime = lastTime is { } t && t >= subchunk.End ? t : subchunk.End;
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+                }
+
+                position = dataOffset + SpanReader.Align8((long)size);
+            }
+
+            return lastTime is { } time && new FileClock(header, timesync).ToTimestamp(time) is { Instant: { } instant } ? instant : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+}
