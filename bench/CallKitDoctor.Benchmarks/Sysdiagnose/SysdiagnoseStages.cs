@@ -5,13 +5,15 @@ using CallKitDoctor.Diagnosis;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Signatures;
 using CallKitDoctor.Logging.Archives;
+using CallKitDoctor.Logging.Filtering;
 
 namespace CallKitDoctor.Benchmarks.Sysdiagnose;
 
 /// <summary>
 /// <c>measure-sysdiagnose ARCHIVE [FOLDER]</c>: where the time of <c>diagnose ARCHIVE</c> goes, stage by stage in one
 /// process: gunzip alone, the archive's entries without and with their messages (gunzip, tar walk, spooling, tracev3
-/// walk), the same plus coverage and signature matching, and the whole diagnosis; with FOLDER (the extracted archive),
+/// walk), what <c>show --predicate</c> reads (the predicate pushed down; <c>FALSEPREDICATE</c> leaves only gunzip, tar
+/// walk, spooling and the catalogs), the same plus coverage and signature matching, and the whole diagnosis; with FOLDER (the extracted archive),
 /// the tracev3 walk alone. Wall and CPU seconds (this process), entries/s by CPU time and bytes allocated per entry.
 /// </summary>
 internal static class SysdiagnoseStages
@@ -21,6 +23,8 @@ internal static class SysdiagnoseStages
         var stages = new List<(string Name, Func<long> Work)>
         {
             ("gunzip", () => Gunzip(archive)),
+            ("archive spool only", () => ReadFiltered(archive, "FALSEPREDICATE")),
+            ("archive read, callkit", () => ReadFiltered(archive, "subsystem == \"com.apple.calls.callkit\"")),
             ("archive read", () => Read(archive, ArchiveLayout.TarGzip, touchMessage: false)),
             ("archive read+message", () => Read(archive, ArchiveLayout.TarGzip, touchMessage: true)),
             ("archive read+match", () => Match(archive)),
@@ -85,6 +89,28 @@ internal static class SysdiagnoseStages
         }
 
         return sum >= 0 ? source.Summary.Entries : 0;
+    }
+
+    /// <summary>
+    /// What <c>show ARCHIVE --predicate P</c> reads: the entries the predicate matches (each message formatted), the
+    /// predicate pushed down to the reader. With <c>FALSEPREDICATE</c> every chunk is skipped: gunzip, tar walk and
+    /// spooling, file opening and the catalogs. Returns the entries matched.
+    /// </summary>
+    private static long ReadFiltered(string archive, string predicate)
+    {
+        if (!EntryFilter.TryCreate(new EntryFilterOptions(predicate, Info: true, Debug: true), null, null, DateTimeOffset.UtcNow, out var filter, out var error))
+        {
+            throw new ArgumentException(error, nameof(predicate));
+        }
+
+        using var source = new SysdiagnoseSource(archive, ArchiveLayout.TarGzip, new ArchiveOptions { Filter = filter });
+        long matched = 0;
+        foreach (var entry in new FilteredEntrySource(source, filter).ReadEntries())
+        {
+            matched += entry.EventMessage.Length >= 0 ? 1 : 0;
+        }
+
+        return matched;
     }
 
     private static long Match(string archive)

@@ -167,6 +167,15 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 reader.FirehoseFilter = baseTime => time.ToTimestamp(baseTime) is not { Instant: { } first } || first <= end;
             }
 
+            // The predicate pushed down to the catalogs: chunksets and firehose chunks of processes (and subsystems) it
+            // rules out are skipped unread, and events it rules out on their raw fields never become entries.
+            var catalogFilter = filter?.Predicate is { } pushed ? new CatalogFilter(pushed, ProcessImagePath) : null;
+            if (catalogFilter is not null)
+            {
+                reader.ProcessFilter = catalogFilter.MayMatch;
+                reader.ChunksetFilter = catalogFilter.MayMatch;
+            }
+
             while (reader.MoveNext())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -179,6 +188,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
                 ref readonly var e = ref reader.Current;
                 if (filter is not null && !filter.AcceptsLevel(UnifiedEntryMapping.ToLevel(e), UnifiedEntryMapping.ToEventType(e)))
+                {
+                    continue;
+                }
+
+                if (catalogFilter is not null && !catalogFilter.MayMatch(e))
                 {
                     continue;
                 }
@@ -331,6 +345,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
             Location = InputLocation.Binary(file, e.ChunkFileOffset, e.InnerOffset),
         };
     }
+
+    /// <summary>The executable path entries of a process with this main UUID get (null when its uuidtext file is missing).</summary>
+    private string? ProcessImagePath(Guid mainUuid) => _strings!.GetUuidText(mainUuid)?.ImagePath;
 
     private string SenderName(string path)
     {

@@ -11,5 +11,5 @@ internal sealed class CompiledConstant(bool value) : CompiledNode
 
     public override bool Evaluate(LogEntry entry) => value;
 
-    public override bool? EvaluateWithoutMessage(LogEntry entry) => value;
+    public override bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known) => value;
 }

@@ -36,12 +36,12 @@ internal sealed class CompiledJunction(CompiledNode[] terms, bool isAnd) : Compi
         return !_decisive;
     }
 
-    public override bool? EvaluateWithoutMessage(LogEntry entry)
+    public override bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known)
     {
         var result = (bool?)!_decisive;
         foreach (var term in _terms)
         {
-            var value = term.EvaluateWithoutMessage(entry);
+            var value = term.EvaluateKnowing(entry, known);
             if (value == _decisive)
             {
                 return _decisive;

@@ -13,6 +13,9 @@ internal abstract class CompiledNode
 
     public abstract bool Evaluate(LogEntry entry);
 
-    /// <summary>Evaluates without reading the message: null when the answer depends on it (three-valued logic).</summary>
-    public abstract bool? EvaluateWithoutMessage(LogEntry entry);
+    /// <summary>
+    /// Evaluates from the <paramref name="known"/> fields only: null when the answer depends on another field
+    /// (three-valued logic).
+    /// </summary>
+    public abstract bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known);
 }

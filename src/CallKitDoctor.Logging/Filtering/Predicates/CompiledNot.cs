@@ -11,5 +11,5 @@ internal sealed class CompiledNot(CompiledNode operand) : CompiledNode
 
     public override bool Evaluate(LogEntry entry) => !operand.Evaluate(entry);
 
-    public override bool? EvaluateWithoutMessage(LogEntry entry) => !operand.EvaluateWithoutMessage(entry);
+    public override bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known) => !operand.EvaluateKnowing(entry, known);
 }

@@ -50,7 +50,15 @@ public sealed class LogPredicate
     public bool Matches(LogEntry entry) => _root.Evaluate(entry);
 
     /// <summary>Decides from the fields other than the message, where the predicate allows it.</summary>
-    public FilterDecision PreCheck(LogEntry entry) => _root.EvaluateWithoutMessage(entry) switch
+    public FilterDecision PreCheck(LogEntry entry) => Decide(entry, PredicateKeySet.AllButMessage);
+
+    /// <summary>
+    /// Decides from the <paramref name="known"/> fields of <paramref name="entry"/> alone (the others may hold anything):
+    /// <see cref="FilterDecision.Reject"/> when no entry with these field values can match, <see cref="FilterDecision.Accept"/>
+    /// when every such entry matches, <see cref="FilterDecision.NeedsMessage"/> when it depends on another field. Readers
+    /// use it on a probe entry built from a catalog's process and subsystem to skip chunks unread.
+    /// </summary>
+    public FilterDecision Decide(LogEntry entry, PredicateKeySet known) => _root.EvaluateKnowing(entry, known) switch
     {
         true => FilterDecision.Accept,
         false => FilterDecision.Reject,

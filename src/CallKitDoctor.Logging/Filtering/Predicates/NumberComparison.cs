@@ -27,5 +27,5 @@ internal sealed class NumberComparison(PredicateKey key, ComparisonOperator op, 
         return op.Accepts(value.CompareTo(values[0]));
     }
 
-    public override bool? EvaluateWithoutMessage(LogEntry entry) => Evaluate(entry);
+    public override bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known) => PredicateKeys.IsIn(key, known) ? Evaluate(entry) : null;
 }

@@ -75,6 +75,9 @@ public static class PredicateKeys
         _ => 20,
     };
 
+    /// <summary>True when <paramref name="set"/> holds <paramref name="key"/>.</summary>
+    public static bool IsIn(PredicateKey key, PredicateKeySet set) => ((int)set & (1 << (int)key)) != 0;
+
     /// <summary>True for the key whose value needs the message to be formatted.</summary>
     public static bool NeedsEventMessage(PredicateKey key) => key == PredicateKey.EventMessage;
 

@@ -42,7 +42,7 @@ internal sealed class TextComparison : CompiledNode
 
     public override bool Evaluate(LogEntry entry) => Test(PredicateKeys.TextOf(_key, entry));
 
-    public override bool? EvaluateWithoutMessage(LogEntry entry) => NeedsEventMessage ? null : Evaluate(entry);
+    public override bool? EvaluateKnowing(LogEntry entry, PredicateKeySet known) => PredicateKeys.IsIn(_key, known) ? Evaluate(entry) : null;
 
     private bool Test(string? value)
     {

@@ -10,6 +10,7 @@ namespace CallKitDoctor.Logging.Unified.Tracev3;
 public sealed class Catalog
 {
     private readonly Dictionary<(ulong, uint), CatalogProcess> _byProcId;
+    private readonly Dictionary<ushort, CatalogProcess> _byIndex;
 
     private Catalog(Guid[] uuids, CatalogProcess[] processes, CatalogSubchunk[] subchunks, ulong earliest, long fileOffset)
     {
@@ -19,9 +20,11 @@ public sealed class Catalog
         EarliestFirehoseTime = earliest;
         FileOffset = fileOffset;
         _byProcId = new Dictionary<(ulong, uint), CatalogProcess>(processes.Length);
+        _byIndex = new Dictionary<ushort, CatalogProcess>(processes.Length);
         foreach (var p in processes)
         {
             _byProcId.TryAdd((p.FirstProcId, p.SecondProcId), p);
+            _byIndex.TryAdd(p.Index, p);
         }
     }
 
@@ -35,6 +38,26 @@ public sealed class Catalog
 
     /// <summary>Byte offset of the catalog chunk in its file.</summary>
     public long FileOffset { get; }
+
+    /// <summary>
+    /// The processes a sub chunk lists (by their entries' index), or null when one of its indexes names no process of
+    /// this catalog.
+    /// </summary>
+    public IReadOnlyList<CatalogProcess>? ProcessesOf(CatalogSubchunk subchunk)
+    {
+        var found = new CatalogProcess[subchunk.ProcessIndexes.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            if (!_byIndex.TryGetValue(subchunk.ProcessIndexes[i], out var process))
+            {
+                return null;
+            }
+
+            found[i] = process;
+        }
+
+        return found;
+    }
 
     /// <summary>The process a chunk's proc_id pair names, or null.</summary>
     public CatalogProcess? FindProcess(ulong firstProcId, uint secondProcId) =>
@@ -145,16 +168,33 @@ public sealed class Catalog
         {
             var at = sr.Position;
             if (!sr.TryReadUInt64(out var start) || !sr.TryReadUInt64(out var end) || !sr.TryReadUInt32(out var size) ||
-                !sr.TryReadUInt32(out var compression) || !sr.TryReadUInt32(out var indexCount) ||
-                (long)indexCount * 2 > sr.Remaining || !sr.TrySkip((int)indexCount * 2) ||
-                !sr.TryReadUInt32(out var offsetCount) || (long)offsetCount * 2 > sr.Remaining || !sr.TrySkip((int)offsetCount * 2))
+                !sr.TryReadUInt32(out var compression) || !sr.TryReadUInt32(out var indexCount) || (long)indexCount * 2 > sr.Remaining)
             {
                 errors.Add(UnifiedErrorKind.OutOfBounds, file, dataOffset + at, $"catalog sub chunk {i} is cut short");
                 break;
             }
 
+            var indexes = new ushort[indexCount];
+            for (var j = 0; j < indexes.Length; j++)
+            {
+                sr.TryReadUInt16(out indexes[j]);
+            }
+
+            if (!sr.TryReadUInt32(out var offsetCount) || (long)offsetCount * 2 > sr.Remaining)
+            {
+                errors.Add(UnifiedErrorKind.OutOfBounds, file, dataOffset + at, $"catalog sub chunk {i} is cut short");
+                break;
+            }
+
+            var names = new string[offsetCount];
+            for (var j = 0; j < names.Length; j++)
+            {
+                sr.TryReadUInt16(out var offset);
+                names[j] = StringAt(strings, stringCache, offset);
+            }
+
             sr.AlignTo8();
-            subchunks.Add(new CatalogSubchunk(start, end, size, compression, (int)indexCount, (int)offsetCount));
+            subchunks.Add(new CatalogSubchunk(start, end, size, compression, indexes, names));
         }
 
         return new Catalog(uuids, [.. processes], [.. subchunks], earliest, chunkOffset);

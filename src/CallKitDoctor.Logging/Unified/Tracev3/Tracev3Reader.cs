@@ -28,6 +28,7 @@ public sealed class Tracev3Reader : IDisposable
     private int _innerLength;
     private int _innerPosition;
     private long _chunksetOffset;
+    private int _chunksetsSinceCatalog;
     private Mode _mode;
     private TraceEvent _current;
 
@@ -103,6 +104,19 @@ public sealed class Tracev3Reader : IDisposable
     /// it: return false to skip the whole chunk without producing its events. Null (the default) walks every chunk.
     /// </summary>
     public Func<ulong, bool>? FirehoseFilter { get; set; }
+
+    /// <summary>
+    /// Decides from a catalog process whether its firehose chunks may hold wanted events: return false to skip the
+    /// chunk unwalked (a firehose chunk holds one process's tracepoints). Null (the default) walks every chunk.
+    /// </summary>
+    public Func<CatalogProcess?, bool>? ProcessFilter { get; set; }
+
+    /// <summary>
+    /// Decides from the catalog's description of a chunkset whether to decompress it: return false to skip it whole.
+    /// Asked only when the description's uncompressed size matches the chunkset's, so that a catalog out of step with
+    /// its chunksets never hides one. Null (the default) reads every chunkset.
+    /// </summary>
+    public Func<Catalog, CatalogSubchunk, bool>? ChunksetFilter { get; set; }
 
     /// <summary>
     /// Reads the file's first chunk when nothing has been read yet and returns the header (null when the file does not
@@ -243,11 +257,18 @@ public sealed class Tracev3Reader : IDisposable
                 if (Catalog.Parse(data, File, dataOffset, start, Errors) is { } catalog)
                 {
                     _catalogs.Add(catalog);
+                    _chunksetsSinceCatalog = 0;
                 }
 
                 break;
             case ChunkTag.Chunkset:
                 Statistics.Chunksets++;
+                if (ChunksetFilter is { } keep && !KeepChunkset(keep, data))
+                {
+                    Statistics.SkippedChunksets++;
+                    break;
+                }
+
                 _innerLength = ChunksetDecoder.Decode(data, ref _inner, File, dataOffset, Errors);
                 Statistics.DecompressedBytes += _innerLength;
                 _innerPosition = 0;
@@ -317,6 +338,20 @@ public sealed class Tracev3Reader : IDisposable
         }
     }
 
+    /// <summary>Asks <paramref name="keep"/> about the chunkset whose compressed block is <paramref name="data"/>.</summary>
+    private bool KeepChunkset(Func<Catalog, CatalogSubchunk, bool> keep, ReadOnlySpan<byte> data)
+    {
+        var ordinal = _chunksetsSinceCatalog++;
+        if (_catalogs.Count == 0 || ordinal >= _catalogs[^1].Subchunks.Count || data.Length < 8)
+        {
+            return true;
+        }
+
+        var catalog = _catalogs[^1];
+        var described = catalog.Subchunks[ordinal];
+        return BinaryPrimitives.ReadUInt32LittleEndian(data[4..]) != described.UncompressedSize || keep(catalog, described);
+    }
+
     private void BeginFirehose(ReadOnlySpan<byte> data, int dataStart)
     {
         var r = new SpanReader(data);
@@ -362,6 +397,12 @@ public sealed class Tracev3Reader : IDisposable
         }
 
         _process = _catalogs.Count > 0 ? _catalogs[^1].FindProcess(_firstProcId, _secondProcId) : null;
+        if (ProcessFilter is { } keep && !keep(_process))
+        {
+            Statistics.SkippedFirehoseChunks++;
+            return;
+        }
+
         _mode = Mode.Firehose;
     }
 

@@ -19,8 +19,14 @@ public sealed class Tracev3Statistics
 
     public int UnknownChunks { get; internal set; }
 
-    /// <summary>Firehose chunks left unwalked because <see cref="Tracev3Reader.FirehoseFilter"/> rejected their base time.</summary>
+    /// <summary>
+    /// Firehose chunks left unwalked because <see cref="Tracev3Reader.FirehoseFilter"/> rejected their base time or
+    /// <see cref="Tracev3Reader.ProcessFilter"/> their process.
+    /// </summary>
     public int SkippedFirehoseChunks { get; internal set; }
+
+    /// <summary>Chunksets left compressed because <see cref="Tracev3Reader.ChunksetFilter"/> rejected their catalog description.</summary>
+    public int SkippedChunksets { get; internal set; }
 
     /// <summary>Bytes produced by decompressing chunksets.</summary>
     public long DecompressedBytes { get; internal set; }
