@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -332,12 +333,22 @@ public static class BinaryPlistText
         }
     }
 
-    /// <summary>Appends <paramref name="text"/> as a JSON string literal.</summary>
+    /// <summary>Appends <paramref name="text"/> as a JSON string literal (runs without a character to escape are appended whole).</summary>
     public static void AppendJsonString(StringBuilder output, string text)
     {
         output.Append('"');
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        while (true)
         {
+            var special = rest.IndexOfAny(JsonSpecial);
+            if (special < 0)
+            {
+                output.Append(rest);
+                break;
+            }
+
+            output.Append(rest[..special]);
+            var c = rest[special];
             switch (c)
             {
                 case '"':
@@ -355,15 +366,18 @@ public static class BinaryPlistText
                 case '\t':
                     output.Append("\\t");
                     break;
-                case < ' ':
+                default:
                     output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
-                default:
-                    output.Append(c);
-                    break;
             }
+
+            rest = rest[(special + 1)..];
         }
 
         output.Append('"');
     }
+
+    private static readonly SearchValues<char> JsonSpecial = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 }
