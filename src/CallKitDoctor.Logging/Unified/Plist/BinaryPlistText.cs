@@ -144,7 +144,15 @@ public static class BinaryPlistText
             }
 
             var raw = ReadBigEndian(_data.Slice(at, size));
-            output.Append(size == 8 ? ((long)raw).ToString(CultureInfo.InvariantCulture) : raw.ToString(CultureInfo.InvariantCulture));
+            if (size == 8)
+            {
+                output.Append(CultureInfo.InvariantCulture, $"{(long)raw}");
+            }
+            else
+            {
+                output.Append(CultureInfo.InvariantCulture, $"{raw}");
+            }
+
             return true;
         }
 
@@ -198,9 +206,19 @@ public static class BinaryPlistText
                 return Fail($"string at {at} is cut short");
             }
 
+            // Decoded into a scratch buffer (no string per plist string): on the stack when short, else rented.
             var bytes = _data.Slice(at, (int)size);
-            var text = unicode ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.UTF8.GetString(bytes);
-            AppendJsonString(output, text);
+            var encoding = unicode ? Encoding.BigEndianUnicode : Encoding.UTF8;
+            var most = encoding.GetMaxCharCount(bytes.Length);
+            char[]? rented = null;
+            var chars = most <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(most));
+            var length = encoding.GetChars(bytes, chars);
+            AppendJsonString(output, chars[..length]);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
             return true;
         }
 
@@ -334,10 +352,13 @@ public static class BinaryPlistText
     }
 
     /// <summary>Appends <paramref name="text"/> as a JSON string literal (runs without a character to escape are appended whole).</summary>
-    public static void AppendJsonString(StringBuilder output, string text)
+    public static void AppendJsonString(StringBuilder output, string text) => AppendJsonString(output, text.AsSpan());
+
+    /// <summary>Appends <paramref name="text"/> as a JSON string literal (runs without a character to escape are appended whole).</summary>
+    public static void AppendJsonString(StringBuilder output, ReadOnlySpan<char> text)
     {
         output.Append('"');
-        var rest = text.AsSpan();
+        var rest = text;
         while (true)
         {
             var special = rest.IndexOfAny(JsonSpecial);
