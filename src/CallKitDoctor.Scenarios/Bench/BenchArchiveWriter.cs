@@ -56,34 +56,40 @@ public sealed class BenchArchiveWriter
         var files = 0;
         // Records come from one random sequence (deterministic); compressing and writing a file overlaps with drawing
         // the next file's records, one file in flight. The file in flight counts as the size of the one before it (the
-        // first file is waited for), so the number of files does not depend on timing.
+        // first file is waited for; when the last one comes out smaller, more follow), so the number of files depends
+        // only on the bytes written, never on timing.
         Task<long>? pending = null;
         do
         {
-            var trace = NextFile(out var count);
-            var path = Path.Combine(directory, "Persist", (files + 1).ToString("x16", CultureInfo.InvariantCulture) + ".tracev3");
+            do
+            {
+                var trace = NextFile(out var count);
+                var path = Path.Combine(directory, "Persist", (files + 1).ToString("x16", CultureInfo.InvariantCulture) + ".tracev3");
+                if (pending is not null)
+                {
+                    last = pending.GetAwaiter().GetResult();
+                    bytes += last;
+                }
+
+                pending = Task.Run(() => WriteTrace(trace, path));
+                entries += count;
+                files++;
+                if (files == 1)
+                {
+                    last = pending.GetAwaiter().GetResult();
+                    bytes += last;
+                    pending = null;
+                }
+            }
+            while (bytes + (pending is null ? 0 : last) < targetBytes);
+
             if (pending is not null)
             {
-                last = pending.GetAwaiter().GetResult();
-                bytes += last;
-            }
-
-            pending = Task.Run(() => WriteTrace(trace, path));
-            entries += count;
-            files++;
-            if (files == 1)
-            {
-                last = pending.GetAwaiter().GetResult();
-                bytes += last;
+                bytes += pending.GetAwaiter().GetResult();
                 pending = null;
             }
         }
-        while (bytes + (pending is null ? 0 : last) < targetBytes);
-
-        if (pending is not null)
-        {
-            bytes += pending.GetAwaiter().GetResult();
-        }
+        while (bytes < targetBytes);
 
         foreach (var (_, main, _) in _processes)
         {
