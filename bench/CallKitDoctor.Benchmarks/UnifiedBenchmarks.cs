@@ -13,7 +13,10 @@ namespace CallKitDoctor.Benchmarks;
 /// <c>0000000000000f85.tracev3</c> from the shared test data (<c>CALLKIT_DOCTOR_SHARED</c>, default <c>/work/shared</c>),
 /// with its uuidtext and timesync folders so format strings resolve where the test data has them; and over a generated
 /// archive whose every format string resolves (<see cref="BenchArchiveWriter"/>, 20,000 entries), the whole
-/// <c>show --style ndjson</c> pipeline with and without the read-ahead worker.
+/// <c>show --style ndjson</c> pipeline with and without the read-ahead worker. With <c>CALLKIT_DOCTOR_BENCH_ARCHIVE</c>
+/// naming a set (b) folder (<c>bench/show-unified.sh</c> caches the 500 MB one under <c>~/.cache/callkit-doctor/</c>),
+/// the resolved benchmarks read that folder instead (one operation is then the whole archive: use
+/// <c>--job dry</c> or a small iteration count).
 /// </summary>
 [MemoryDiagnoser]
 public class UnifiedBenchmarks
@@ -26,6 +29,7 @@ public class UnifiedBenchmarks
     private UnifiedLogOptions _options = new();
     private List<LogEntry> _entries = [];
     private string _resolved = "";
+    private bool _ownsResolved;
 
     [GlobalSetup]
     public void Setup()
@@ -47,14 +51,21 @@ public class UnifiedBenchmarks
             _ = entry.EventMessage;
         }
 
+        if (Environment.GetEnvironmentVariable("CALLKIT_DOCTOR_BENCH_ARCHIVE") is { Length: > 0 } archive && Directory.Exists(archive))
+        {
+            _resolved = archive;
+            return;
+        }
+
         _resolved = Path.Combine(Path.GetTempPath(), "ckd-bench-resolved-" + Guid.NewGuid().ToString("N"));
+        _ownsResolved = true;
         new BenchArchiveWriter { EntriesPerFile = 20_000 }.Write(_resolved, 1);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (Directory.Exists(_resolved))
+        if (_ownsResolved && Directory.Exists(_resolved))
         {
             Directory.Delete(_resolved, recursive: true);
         }

@@ -41,6 +41,10 @@ public sealed class JsonEntryWriter : LogEntryWriter
     private readonly bool _asArray;
     private readonly Utf8StringCache _strings = new();
 
+    // The quoted UTF-8 of each eventType and messageType name, by enum value, made on first use.
+    private readonly byte[]?[] _eventTypes = new byte[]?[32];
+    private readonly byte[]?[] _levels = new byte[]?[32];
+
     public JsonEntryWriter(Stream output, bool asArray)
         : base(output)
     {
@@ -62,7 +66,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Name(EventMessage);
         output.WriteJsonString(entry.EventMessage.AsSpan());
         Name(EventType);
-        output.WriteJsonString(entry.EventType.ToNdjsonName(), _strings);
+        Quoted(_eventTypes, (int)entry.EventType, entry.EventType.ToNdjsonName());
         Name(Source);
         output.Write("null"u8);
         Name(FormatString);
@@ -96,7 +100,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Name(MachTimestamp);
         output.WriteDecimal(entry.MachTimestamp ?? 0);
         Name(MessageType);
-        output.WriteJsonString(entry.Level.ToNdjsonName(), _strings);
+        Quoted(_levels, (int)entry.Level, entry.Level.ToNdjsonName());
         Name(ProcessImageUuid);
         Uuid(entry.ProcessImageUuid);
         Name(ProcessId);
@@ -128,6 +132,27 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Output.Write("{\"count\":"u8);
         Output.WriteDecimal(Tally.Total);
         Output.Write(",\"finished\":1}\n"u8);
+    }
+
+    private void Quoted(byte[]?[] table, int index, string name)
+    {
+        if ((uint)index >= (uint)table.Length)
+        {
+            Output.WriteJsonString(name, _strings);
+            return;
+        }
+
+        var quoted = table[index];
+        if (quoted is null)
+        {
+            var escaped = new byte[JsonStringText.MaxBytes(name.Length) + 2];
+            var length = JsonStringText.Write(name, escaped.AsSpan(1));
+            escaped[0] = (byte)'"';
+            escaped[length + 1] = (byte)'"';
+            quoted = table[index] = escaped.AsSpan(0, length + 2).ToArray();
+        }
+
+        Output.Write(quoted);
     }
 
     private void Name(FieldName name) => Output.Write(_asArray ? name.Indented : name.Compact);

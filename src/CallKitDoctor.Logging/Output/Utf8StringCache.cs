@@ -9,10 +9,12 @@ namespace CallKitDoctor.Logging.Output;
 /// </summary>
 internal sealed class Utf8StringCache
 {
-    private const int Slots = 512;
+    // Enough for the format strings of a large archive (each uuidtext file's strings are distinct instances).
+    private const int Slots = 4096;
     private const int MaxCachedLength = 1024;
     private readonly string?[] _keys = new string?[Slots];
     private readonly byte[]?[] _values = new byte[]?[Slots];
+    private readonly byte[] _scratch = new byte[JsonStringText.MaxBytes(MaxCachedLength)];
 
     /// <summary>The escaped UTF-8 of <paramref name="text"/>, or null when it is too long to keep.</summary>
     public ReadOnlySpan<byte> GetOrAdd(string text, out bool cached)
@@ -30,9 +32,8 @@ internal sealed class Utf8StringCache
             return _values[slot];
         }
 
-        Span<byte> scratch = stackalloc byte[JsonStringText.MaxBytes(MaxCachedLength)];
-        var length = JsonStringText.Write(text, scratch);
-        var bytes = scratch[..length].ToArray();
+        var length = JsonStringText.Write(text, _scratch);
+        var bytes = _scratch.AsSpan(0, length).ToArray();
         _keys[slot] = text;
         _values[slot] = bytes;
         cached = true;

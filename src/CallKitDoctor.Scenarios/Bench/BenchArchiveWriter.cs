@@ -52,21 +52,44 @@ public sealed class BenchArchiveWriter
     public BenchArchiveSummary Write(string directory, long targetBytes)
     {
         Directory.CreateDirectory(Path.Combine(directory, "Persist"));
-        long bytes = 0, entries = 0;
+        long bytes = 0, entries = 0, last = 0;
         var files = 0;
-        while (bytes < targetBytes || files == 0)
+        // Records come from one random sequence (deterministic); compressing and writing a file overlaps with drawing
+        // the next file's records, one file in flight. The file in flight counts as the size of the one before it (the
+        // first file is waited for; when the last one comes out smaller, more follow), so the number of files depends
+        // only on the bytes written, never on timing.
+        Task<long>? pending = null;
+        do
         {
-            var trace = NextFile(out var count);
-            var path = Path.Combine(directory, "Persist", (files + 1).ToString("x16", CultureInfo.InvariantCulture) + ".tracev3");
-            using (var stream = File.Create(path))
+            do
             {
-                trace.Write(stream);
-                bytes += stream.Length;
-            }
+                var trace = NextFile(out var count);
+                var path = Path.Combine(directory, "Persist", (files + 1).ToString("x16", CultureInfo.InvariantCulture) + ".tracev3");
+                if (pending is not null)
+                {
+                    last = pending.GetAwaiter().GetResult();
+                    bytes += last;
+                }
 
-            entries += count;
-            files++;
+                pending = Task.Run(() => WriteTrace(trace, path));
+                entries += count;
+                files++;
+                if (files == 1)
+                {
+                    last = pending.GetAwaiter().GetResult();
+                    bytes += last;
+                    pending = null;
+                }
+            }
+            while (bytes + (pending is null ? 0 : last) < targetBytes);
+
+            if (pending is not null)
+            {
+                bytes += pending.GetAwaiter().GetResult();
+                pending = null;
+            }
         }
+        while (bytes < targetBytes);
 
         foreach (var (_, main, _) in _processes)
         {
@@ -80,6 +103,13 @@ public sealed class BenchArchiveWriter
             .Sync(0, bootNs, MinutesWest, false)
             .ToArray());
         return new BenchArchiveSummary(files, bytes, entries);
+    }
+
+    private static long WriteTrace(Tracev3Writer trace, string path)
+    {
+        using var stream = File.Create(path);
+        trace.Write(stream);
+        return stream.Length;
     }
 
     private static void WriteFile(string directory, string relative, byte[] data)
@@ -163,7 +193,8 @@ public sealed class BenchArchiveWriter
             HardwareModel = "D84AP",
             BootUuid = _boot,
             TimeZoneName = "Australia/Sydney",
-        });
+        })
+        { FastCompression = true };
         foreach (var record in records)
         {
             trace.Add(record);

@@ -41,6 +41,51 @@ public class OsLogFormatterTests
         Assert.Equal(expected, F(format, new ItemsImage().Scalar(value, size)));
 
     [Theory]
+    [InlineData("% d", 5, 4, " 5")]
+    [InlineData("%+d", -5, 4, "-5")]
+    [InlineData("% +d", 5, 4, "+5")]
+    [InlineData("%#x", 0, 4, "0")]
+    [InlineData("%#X", 255, 4, "0XFF")]
+    [InlineData("%08x", 255, 4, "000000ff")]
+    [InlineData("%#08x", 255, 4, "0x0000ff")]
+    [InlineData("%x", -1, 4, "ffffffff")]
+    [InlineData("%llx", -1, 8, "ffffffffffffffff")]
+    [InlineData("%hhu", 0x1FF, 1, "255")]
+    [InlineData("%{public}u", 7, 4, "7")]
+    [InlineData("%{private}d", -7, 4, "-7")]
+    [InlineData("%-4u|", 7, 4, "7   |")]
+    [InlineData("%{public}p", 0xABC, 8, "0xabc")]
+    [InlineData("%.4p", 0xABC, 8, "0xabc")]
+    [InlineData("%12p", 0xABC, 8, "       0xabc")]
+    [InlineData("%d %d", 1, 4, "1 <decode: missing data>")]
+    public void FormatsIntegersWithFlagsWidthsAndPrivacyWords(string format, long value, byte size, string expected) =>
+        Assert.Equal(expected, F(format, new ItemsImage().Scalar(value, size)));
+
+    [Theory]
+    [InlineData("%6s", "abc", "   abc")]
+    [InlineData("%-6s|", "abc", "abc   |")]
+    [InlineData("%06s", "abc", "   abc")]
+    [InlineData("%{public}s", "abc", "abc")]
+    [InlineData("%{public}.2s", "héllo", "hé")]
+    [InlineData("%.10s", "abc", "abc")]
+    [InlineData("[%{public}@]", "<CXCallUpdate 0x2>", "[<CXCallUpdate 0x2>]")]
+    [InlineData("%s and %s", "one", "one and <decode: missing data>")]
+    public void FormatsStringsWithWidthsAndPrecision(string format, string value, string expected) =>
+        Assert.Equal(expected, F(format, new ItemsImage().String(value)));
+
+    [Fact]
+    public void StringsAndNumbersFollowingEachOtherKeepTheirOwnText()
+    {
+        var items = new ItemsImage().String("first").Scalar(123456789).String("second").Scalar(-1, 8);
+        Assert.Equal("first 123456789 second -1", F("%{public}s %d %s %lld", items));
+        Assert.Equal("first|75bcd15|second|0xffffffffffffffff", F("%s|%x|%s|%p", items));
+    }
+
+    [Fact]
+    public void InvalidUtf8InAStringBecomesReplacementCharacters() =>
+        Assert.Equal("a\uFFFDb", F("%s", new ItemsImage().Binary([(byte)'a', 0xFF, (byte)'b'], 0x22)));
+
+    [Theory]
     [InlineData("%f", 1.5, "1.500000")]
     [InlineData("%.2f", 3.14159, "3.14")]
     [InlineData("%e", 12345.678, "1.234568e+04")]

@@ -34,6 +34,27 @@ public sealed class BenchArchiveWriterTests
         Assert.Equal(LogLevel.Default, entries.GroupBy(e => e.Level).MaxBy(g => g.Count())!.Key);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(60 * 1024)]
+    [InlineData(250 * 1024)]
+    public void WritesAtLeastTheTargetAndAtMostAboutOneFileMore(long target)
+    {
+        using var folder = new TempFolder();
+        var summary = new BenchArchiveWriter(seed: 11) { EntriesPerFile = 1500 }.Write(folder.Path, target);
+
+        var sizes = Directory.EnumerateFiles(Path.Combine(folder.Path, "Persist"), "*.tracev3").Order(StringComparer.Ordinal).Select(f => new FileInfo(f).Length).ToList();
+        Assert.Equal(summary.TraceFiles, sizes.Count);
+        Assert.Equal(summary.TraceBytes, sizes.Sum());
+        Assert.Equal(1500L * sizes.Count, summary.Entries);
+        Assert.True(summary.TraceBytes >= target, $"{summary.TraceBytes} < {target}");
+        // The file in flight is estimated from the one before it: at most one file beyond the one that reached the target.
+        if (sizes.Count >= 2)
+        {
+            Assert.True(summary.TraceBytes - sizes[^1] - sizes[^2] < target, $"{sizes.Count} files for {target}");
+        }
+    }
+
     [Fact]
     public void TheSameSeedWritesTheSameBytes()
     {

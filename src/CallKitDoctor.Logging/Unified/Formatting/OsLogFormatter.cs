@@ -21,6 +21,9 @@ public static class OsLogFormatter
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    [ThreadStatic]
+    private static char[]? t_scratch;
+
     /// <summary>Formats into a new string.</summary>
     public static string Format(string format, ReadOnlySpan<byte> items, ReadOnlySpan<byte> privateData = default)
     {
@@ -93,7 +96,7 @@ public static class OsLogFormatter
             return i + 1;
         }
 
-        var decoders = string.Empty;
+        ReadOnlySpan<char> decoders = default;
         if (format[i] == '{')
         {
             var close = format.IndexOf('}', i);
@@ -103,7 +106,7 @@ public static class OsLogFormatter
                 return format.Length;
             }
 
-            decoders = format.Substring(i + 1, close - i - 1);
+            decoders = format.AsSpan(i + 1, close - i - 1);
             i = close + 1;
         }
 
@@ -194,6 +197,12 @@ public static class OsLogFormatter
             return i;
         }
 
+        if (TryRenderCommon(conversion, decoders, argument, precision, plus, space, alternate, values, privateData, out var common, out var isNumber))
+        {
+            Pad(output, common, width, left, zero && isNumber && !left);
+            return i;
+        }
+
         var text = Render(conversion, decoders, argument, precision, plus, space, alternate, values, privateData, out var numeric);
         Pad(output, text, width, left, zero && numeric && !left);
         return i;
@@ -214,7 +223,7 @@ public static class OsLogFormatter
         return value;
     }
 
-    private static void Pad(StringBuilder output, string text, int width, bool left, bool zero)
+    private static void Pad(StringBuilder output, ReadOnlySpan<char> text, int width, bool left, bool zero)
     {
         var fill = width - text.Length;
         if (fill <= 0)
@@ -233,7 +242,7 @@ public static class OsLogFormatter
                 sign = 2;
             }
 
-            output.Append(text, 0, sign).Append('0', fill).Append(text, sign, text.Length - sign);
+            output.Append(text[..sign]).Append('0', fill).Append(text[sign..]);
         }
         else
         {
@@ -241,9 +250,9 @@ public static class OsLogFormatter
         }
     }
 
-    private static bool HasDecoder(string decoders, string name)
+    private static bool HasDecoder(ReadOnlySpan<char> decoders, string name)
     {
-        var rest = decoders.AsSpan();
+        var rest = decoders;
         while (!rest.IsEmpty)
         {
             var comma = rest.IndexOf(',');
@@ -259,7 +268,7 @@ public static class OsLogFormatter
         return false;
     }
 
-    private static string Render(char conversion, string decoders, MessageArgument arg, int precision, bool plus, bool space, bool alternate,
+    private static string Render(char conversion, ReadOnlySpan<char> decoders, MessageArgument arg, int precision, bool plus, bool space, bool alternate,
         ReadOnlySpan<byte> values, ReadOnlySpan<byte> privateData, out bool numeric)
     {
         numeric = false;
@@ -358,6 +367,123 @@ public static class OsLogFormatter
                 var value = size == 4 ? BitConverter.Int32BitsToSingle((int)raw) : BitConverter.Int64BitsToDouble((long)raw);
                 return FloatText(conversion, value, precision, plus, space, alternate);
         }
+    }
+
+    /// <summary>
+    /// The common cases rendered into a reused character buffer instead of a new string: strings and objects
+    /// (<c>%s</c>, <c>%@</c>), <c>%d</c>/<c>%u</c>/<c>%x</c>/<c>%X</c> without precision and <c>%p</c>, with no decoder
+    /// other than <c>public</c>/<c>private</c>. Gives the same text as <see cref="Render"/>; false for anything else.
+    /// The span is valid until the next call on this thread.
+    /// </summary>
+    private static bool TryRenderCommon(char conversion, ReadOnlySpan<char> decoders, in MessageArgument arg, int precision, bool plus, bool space,
+        bool alternate, ReadOnlySpan<byte> values, ReadOnlySpan<byte> privateData, out ReadOnlySpan<char> text, out bool numeric)
+    {
+        text = default;
+        numeric = false;
+        if (!decoders.IsEmpty && !IsPrivacyOnly(decoders))
+        {
+            return false;
+        }
+
+        if (arg.Kind == MessageArgumentKind.Private)
+        {
+            text = MessagePlaceholders.Private;
+            return true;
+        }
+
+        if (arg.Kind is MessageArgumentKind.String or MessageArgumentKind.Binary or MessageArgumentKind.PrivateRange)
+        {
+            if (conversion is not ('s' or 'S' or '@'))
+            {
+                return false;
+            }
+
+            var source = arg.Kind == MessageArgumentKind.PrivateRange ? privateData : values;
+            if (arg.Kind == MessageArgumentKind.PrivateRange && (source.IsEmpty || arg.IsNull))
+            {
+                text = MessagePlaceholders.Private;
+            }
+            else if (arg.IsNull)
+            {
+                text = MessagePlaceholders.Null;
+            }
+            else if (arg.Offset > source.Length || arg.Length > source.Length - arg.Offset)
+            {
+                text = MessagePlaceholders.MissingData;
+            }
+            else
+            {
+                var bytes = source.Slice(arg.Offset, arg.Length);
+                var end = bytes.IndexOf((byte)0);
+                bytes = end >= 0 ? bytes[..end] : bytes;
+                var chars = Scratch(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+                var length = Encoding.UTF8.GetChars(bytes, chars);
+                text = chars.AsSpan(0, precision >= 0 && precision < length ? precision : length);
+            }
+
+            return true;
+        }
+
+        if (arg.Kind != MessageArgumentKind.Scalar || (precision >= 0 && conversion != 'p'))
+        {
+            return false;
+        }
+
+        var raw = arg.Scalar;
+        var size = arg.Size is 1 or 2 or 4 or 8 ? arg.Size : 8;
+        var buffer = Scratch(32);
+        var prefix = 0;
+        bool written;
+        int digits;
+        switch (conversion)
+        {
+            case 'd' or 'i' or 'D':
+                var signed = SignExtend(raw, size);
+                if (signed >= 0 && (plus || space))
+                {
+                    buffer[prefix++] = plus ? '+' : ' ';
+                }
+
+                written = signed.TryFormat(buffer.AsSpan(prefix), out digits, default, CultureInfo.InvariantCulture);
+                break;
+            case 'u' or 'U':
+                written = Truncate(raw, size).TryFormat(buffer, out digits, default, CultureInfo.InvariantCulture);
+                break;
+            case 'x' or 'X':
+                if (alternate && raw != 0)
+                {
+                    buffer[prefix++] = '0';
+                    buffer[prefix++] = conversion;
+                }
+
+                written = Truncate(raw, size).TryFormat(buffer.AsSpan(prefix), out digits, conversion == 'x' ? "x" : "X", CultureInfo.InvariantCulture);
+                break;
+            case 'p':
+                buffer[prefix++] = '0';
+                buffer[prefix++] = 'x';
+                written = raw.TryFormat(buffer.AsSpan(prefix), out digits, "x", CultureInfo.InvariantCulture);
+                break;
+            default:
+                return false;
+        }
+
+        numeric = true;
+        text = buffer.AsSpan(0, prefix + digits);
+        return written;
+    }
+
+    /// <summary>True for a decoder list that only sets privacy (<c>public</c>, <c>private</c>): no value decoder applies.</summary>
+    private static bool IsPrivacyOnly(ReadOnlySpan<char> decoders) => decoders.SequenceEqual("public") || decoders.SequenceEqual("private");
+
+    private static char[] Scratch(int length)
+    {
+        var scratch = t_scratch;
+        if (scratch is null || scratch.Length < length)
+        {
+            scratch = t_scratch = new char[Math.Max(length, 256)];
+        }
+
+        return scratch;
     }
 
     private static long SignExtend(ulong raw, int size) => size switch

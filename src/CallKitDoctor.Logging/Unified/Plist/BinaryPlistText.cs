@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -143,7 +144,15 @@ public static class BinaryPlistText
             }
 
             var raw = ReadBigEndian(_data.Slice(at, size));
-            output.Append(size == 8 ? ((long)raw).ToString(CultureInfo.InvariantCulture) : raw.ToString(CultureInfo.InvariantCulture));
+            if (size == 8)
+            {
+                output.Append(CultureInfo.InvariantCulture, $"{(long)raw}");
+            }
+            else
+            {
+                output.Append(CultureInfo.InvariantCulture, $"{raw}");
+            }
+
             return true;
         }
 
@@ -197,9 +206,19 @@ public static class BinaryPlistText
                 return Fail($"string at {at} is cut short");
             }
 
+            // Decoded into a scratch buffer (no string per plist string): on the stack when short, else rented.
             var bytes = _data.Slice(at, (int)size);
-            var text = unicode ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.UTF8.GetString(bytes);
-            AppendJsonString(output, text);
+            var encoding = unicode ? Encoding.BigEndianUnicode : Encoding.UTF8;
+            var most = encoding.GetMaxCharCount(bytes.Length);
+            char[]? rented = null;
+            var chars = most <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(most));
+            var length = encoding.GetChars(bytes, chars);
+            AppendJsonString(output, chars[..length]);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
             return true;
         }
 
@@ -332,12 +351,25 @@ public static class BinaryPlistText
         }
     }
 
-    /// <summary>Appends <paramref name="text"/> as a JSON string literal.</summary>
-    public static void AppendJsonString(StringBuilder output, string text)
+    /// <summary>Appends <paramref name="text"/> as a JSON string literal (runs without a character to escape are appended whole).</summary>
+    public static void AppendJsonString(StringBuilder output, string text) => AppendJsonString(output, text.AsSpan());
+
+    /// <summary>Appends <paramref name="text"/> as a JSON string literal (runs without a character to escape are appended whole).</summary>
+    public static void AppendJsonString(StringBuilder output, ReadOnlySpan<char> text)
     {
         output.Append('"');
-        foreach (var c in text)
+        var rest = text;
+        while (true)
         {
+            var special = rest.IndexOfAny(JsonSpecial);
+            if (special < 0)
+            {
+                output.Append(rest);
+                break;
+            }
+
+            output.Append(rest[..special]);
+            var c = rest[special];
             switch (c)
             {
                 case '"':
@@ -355,15 +387,18 @@ public static class BinaryPlistText
                 case '\t':
                     output.Append("\\t");
                     break;
-                case < ' ':
+                default:
                     output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
-                default:
-                    output.Append(c);
-                    break;
             }
+
+            rest = rest[(special + 1)..];
         }
 
         output.Append('"');
     }
+
+    private static readonly SearchValues<char> JsonSpecial = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 }

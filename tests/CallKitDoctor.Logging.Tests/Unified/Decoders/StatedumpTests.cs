@@ -43,6 +43,20 @@ public sealed class StatedumpTests : IDisposable
         Assert.Equal(3, parsed.RootElement.GetProperty("calls")[0].GetProperty("state").GetInt32());
     }
 
+    [Theory]
+    [InlineData("plain text", "\"plain text\"")]
+    [InlineData("", "\"\"")]
+    [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
+    [InlineData("line\nnext\ttab\rret", "\"line\\nnext\\ttab\\rret\"")]
+    [InlineData("\u0001x\u001f", "\"\\u0001x\\u001f\"")]
+    [InlineData("/path/é", "\"/path/é\"")]
+    public void PlistStringsAreEscapedAsJson(string text, string expected)
+    {
+        var output = new StringBuilder("prefix:");
+        BinaryPlistText.AppendJsonString(output, text);
+        Assert.Equal("prefix:" + expected, output.ToString());
+    }
+
     [Fact]
     public void MalformedAndCyclicPlistsAreRejectedWithAReason()
     {
