@@ -15,16 +15,21 @@ public sealed class UnifiedLogEntry : LogEntry
     private readonly byte[]? _privateData;
     private readonly OversizeStore? _oversize;
     private readonly (ulong First, uint Second, uint Reference) _oversizeKey;
+    private readonly Func<byte[], string>? _deferredMessage;
 
     /// <summary>
     /// An entry with a fixed message (a placeholder or dump text) when <paramref name="fixedMessage"/> is set, else one
     /// whose message is formatted lazily from <see cref="LogEntry.FormatString"/> and the copied items. With an
     /// <paramref name="oversize"/> store, the items are looked up there (by proc_id pair and data reference) when the
-    /// message is first formatted, so an oversize chunk read after the entry is still found.
+    /// message is first formatted, so an oversize chunk read after the entry is still found. With
+    /// <paramref name="deferredMessage"/>, the message is what it builds from <paramref name="items"/> on first use
+    /// (a large statedump's text, kept as its smaller data until written).
     /// </summary>
     public UnifiedLogEntry(string? fixedMessage, byte[]? items, byte[]? privateData,
-        OversizeStore? oversize = null, ulong firstProcId = 0, uint secondProcId = 0, uint dataReference = 0)
+        OversizeStore? oversize = null, ulong firstProcId = 0, uint secondProcId = 0, uint dataReference = 0,
+        Func<byte[], string>? deferredMessage = null)
     {
+        _deferredMessage = deferredMessage;
         _fixedMessage = fixedMessage;
         _items = items;
         _privateData = privateData;
@@ -32,11 +37,19 @@ public sealed class UnifiedLogEntry : LogEntry
         _oversizeKey = (firstProcId, secondProcId, dataReference);
     }
 
+    /// <summary>Bytes the entry keeps to build its message later (copied items, private data, statedump data).</summary>
+    public int PendingDataBytes => IsMessageFormatted ? 0 : (_items?.Length ?? 0) + (_privateData?.Length ?? 0);
+
     protected override string FormatMessage()
     {
         if (_fixedMessage is not null)
         {
             return _fixedMessage;
+        }
+
+        if (_deferredMessage is not null)
+        {
+            return _deferredMessage(_items ?? []);
         }
 
         if (FormatString is not { } format)

@@ -2,6 +2,7 @@ using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified.Formatting;
+using CallKitDoctor.Logging.Unified.Merge;
 using CallKitDoctor.Logging.Unified.Statedump;
 using CallKitDoctor.Logging.Unified.Strings;
 using CallKitDoctor.Logging.Unified.Time;
@@ -25,6 +26,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private const int ReadAheadBatchSize = 128;
     private const int ReadAheadBatches = 4;
+
+    /// <summary>Statedump data longer than this is kept as bytes and formatted when the message is first used.</summary>
+    private const int DeferredDumpBytes = 1024;
 
     public UnifiedLogSource(string path, UnifiedLogOptions? options = null)
     {
@@ -87,9 +91,22 @@ public sealed class UnifiedLogSource : ILogEntrySource
             list = FilesReachingStart(list, start, timesync);
         }
 
-        var entries = _options.TimeOrder && list.Count > 1
-            ? new TimeOrderedMerge(list, f => PeekFirstTime(f, timesync), f => ReadFile(f, timesync, filter, eagerMessages, cancellationToken)).Read()
-            : list.SelectMany(f => ReadFile(f, timesync, filter, eagerMessages, cancellationToken));
+        IEnumerable<LogEntry> entries;
+        if (_options.TimeOrder && list.Count > 1)
+        {
+            var merge = new TimeOrderedMerge(list, f => PeekFirstTime(f, timesync), f => OpenForMerge(f, timesync, filter, eagerMessages, cancellationToken))
+            {
+                LiveReaderLimit = MergeLiveReaderLimit ?? TimeOrderedMerge.DefaultLiveReaderLimit,
+                ByteBudget = MergeByteBudget ?? TimeOrderedMerge.DefaultByteBudget,
+            };
+            LastMerge = merge;
+            entries = merge.Read();
+        }
+        else
+        {
+            entries = list.SelectMany(f => ReadFile(f, timesync, filter, eagerMessages, cancellationToken));
+        }
+
         foreach (var entry in entries)
         {
             yield return entry;
@@ -102,6 +119,15 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
         AddIssues(_strings.Errors);
     }
+
+    /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> (tests).</summary>
+    internal int? MergeLiveReaderLimit { get; init; }
+
+    /// <summary>Overrides <see cref="TimeOrderedMerge.ByteBudget"/> (tests).</summary>
+    internal long? MergeByteBudget { get; init; }
+
+    /// <summary>The merge of the last time-ordered read (its figures: open files, live readers, buffered entries).</summary>
+    internal TimeOrderedMerge? LastMerge { get; private set; }
 
     /// <summary>Files skipped because the time filter starts after them (see <see cref="FilesReachingStart"/>).</summary>
     public int SkippedFiles { get; private set; }
@@ -145,14 +171,29 @@ public sealed class UnifiedLogSource : ILogEntrySource
         return ToTimestamp(header.ContinuousTime, header, boot);
     }
 
-    private IEnumerable<LogEntry> ReadFile(string file, TimesyncDatabase timesync, EntryFilter? filter, bool eagerMessages,
+    /// <summary>A file's entries for the time-ordered merge, with a way to park its reader between batches.</summary>
+    private MergeInput OpenForMerge(string file, TimesyncDatabase timesync, EntryFilter? filter, bool eagerMessages,
         CancellationToken cancellationToken)
+    {
+        Tracev3Reader? reader = null;
+        var entries = ReadFile(file, timesync, filter, eagerMessages, cancellationToken, opened =>
+        {
+            opened.KeepEarlierCatalogs = false;
+            reader = opened;
+        });
+        return new MergeInput(entries, () => reader?.Park());
+    }
+
+    private IEnumerable<LogEntry> ReadFile(string file, TimesyncDatabase timesync, EntryFilter? filter, bool eagerMessages,
+        CancellationToken cancellationToken, Action<Tracev3Reader>? opened = null)
     {
         var reader = TryOpen(file, _oversize, Summary);
         if (reader is null)
         {
             yield break;
         }
+
+        opened?.Invoke(reader);
 
         var shown = _options.DisplayPath?.Invoke(file) ?? file;
         using (reader)
@@ -287,9 +328,18 @@ public sealed class UnifiedLogSource : ILogEntrySource
         string? senderPath = null;
         string? format = null;
         string? message = null;
+        Func<byte[], string>? deferred = null;
+        byte[]? dumpData = null;
 
         switch (e.Kind)
         {
+            case TraceEventKind.StateDump when reader.CurrentDumpData.Length > DeferredDumpBytes:
+                // Its text runs to several times the data: keep the data until the message is written, so entries
+                // waiting in a merge window (or a read-ahead batch) hold the smaller form.
+                var (title, dataType, library, type) = (e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType);
+                dumpData = reader.CurrentDumpData.ToArray();
+                deferred = data => StatedumpMessage.Format(title, dataType, library, type, data);
+                break;
             case TraceEventKind.StateDump:
                 message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
                 break;
@@ -310,16 +360,16 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         var joinsOversize = message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
-        if (formatNow && message is null && !joinsOversize)
+        if (formatNow && message is null && deferred is null && !joinsOversize)
         {
             message = format is null ? string.Empty : OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader));
         }
 
-        var items = message is null ? reader.CurrentItems.ToArray() : null;
-        var privateData = message is null ? TracepointPrivateSpan(reader).ToArray() : null;
+        var items = deferred is not null ? dumpData : message is null ? reader.CurrentItems.ToArray() : null;
+        var privateData = message is null && deferred is null ? TracepointPrivateSpan(reader).ToArray() : null;
         var processPath = mainText?.ImagePath;
         var subsystem = e.Kind == TraceEventKind.SimpleDump ? e.DumpName : e.Subsystem?.Subsystem;
-        return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference)
+        return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference, deferred)
         {
             Timestamp = timestamp,
             ProcessImagePath = processPath,

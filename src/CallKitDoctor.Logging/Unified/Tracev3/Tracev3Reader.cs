@@ -24,7 +24,9 @@ public sealed class Tracev3Reader : IDisposable
     // decompressed chunkset.
     [ThreadStatic]
     private static byte[]? t_chunk;
-    private byte[] _inner = new byte[64 * 1024];
+    // Rented from ChunksetBufferPool on the first chunkset; given back on Dispose and Park.
+    private byte[] _inner = [];
+    private bool _parked;
     private int _innerLength;
     private int _innerPosition;
     private long _chunksetOffset;
@@ -75,6 +77,12 @@ public sealed class Tracev3Reader : IDisposable
     /// <summary>The header chunk, once read (null when the file has none).</summary>
     public TraceHeader? Header { get; private set; }
 
+    /// <summary>
+    /// When false, a new catalog replaces the earlier ones in <see cref="Catalogs"/> (only the latest is read on), so a
+    /// reader kept open side by side with many others holds one catalog. Default: true (every catalog is kept).
+    /// </summary>
+    public bool KeepEarlierCatalogs { get; set; } = true;
+
     /// <summary>The catalogs read so far.</summary>
     public IReadOnlyList<Catalog> Catalogs => _catalogs;
 
@@ -88,7 +96,7 @@ public sealed class Tracev3Reader : IDisposable
     public ref readonly TraceEvent Current => ref _current;
 
     /// <summary>The buffer the current event's offsets point into.</summary>
-    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel ? default : _inner.AsSpan(0, _innerLength);
+    public ReadOnlySpan<byte> CurrentBuffer => _mode == Mode.TopLevel || _parked ? default : _inner.AsSpan(0, _innerLength);
 
     /// <summary>The data items of the current tracepoint (empty when none).</summary>
     public ReadOnlySpan<byte> CurrentItems => CurrentBuffer.Slice(_current.ItemsOffset, _current.ItemsLength);
@@ -138,6 +146,11 @@ public sealed class Tracev3Reader : IDisposable
     /// <summary>Advances to the next event; false at the end of the file.</summary>
     public bool MoveNext()
     {
+        if (_parked)
+        {
+            Unpark();
+        }
+
         while (true)
         {
             switch (_mode)
@@ -186,8 +199,68 @@ public sealed class Tracev3Reader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a reader that is left open cheap to keep: gives its decompressed chunkset back to
+    /// <see cref="ChunksetBufferPool"/> and forgets the catalogs before the latest (only the latest is read on). The next
+    /// <see cref="MoveNext"/> reads and decompresses the current chunkset again and goes on where it stopped. Until
+    /// then the current event's data (<see cref="CurrentItems"/> and the like) must not be read; <see cref="CurrentBuffer"/>
+    /// is empty. Does nothing when the stream cannot seek.
+    /// </summary>
+    public void Park()
+    {
+        if (_parked || !_stream.CanSeek)
+        {
+            return;
+        }
+
+        if (_catalogs.Count > 1)
+        {
+            _catalogs.RemoveRange(0, _catalogs.Count - 1);
+        }
+
+        ChunksetBufferPool.Return(_inner);
+        _inner = [];
+        _parked = true;
+    }
+
+    /// <summary>Re-reads and decodes the chunkset the walk stopped in (see <see cref="Park"/>), then seeks back.</summary>
+    private void Unpark()
+    {
+        _parked = false;
+        if (_mode is not (Mode.Chunkset or Mode.Firehose))
+        {
+            return;
+        }
+
+        var origin = _stream.Position - _position;
+        var expected = _innerLength;
+        _innerLength = 0;
+        Span<byte> preamble = stackalloc byte[ChunkTag.PreambleSize];
+        _stream.Seek(origin + _chunksetOffset, SeekOrigin.Begin);
+        if (_stream.ReadAtLeast(preamble, preamble.Length, throwOnEndOfStream: false) == preamble.Length)
+        {
+            var size = (int)Math.Min(BinaryPrimitives.ReadUInt64LittleEndian(preamble[8..]), Tracev3Limits.MaxChunkBytes);
+            var chunk = t_chunk is { } scratch && scratch.Length >= size ? scratch : t_chunk = new byte[Math.Max(size, 64 * 1024)];
+            if (_stream.ReadAtLeast(chunk.AsSpan(0, size), size, throwOnEndOfStream: false) == size)
+            {
+                _inner = ChunksetBufferPool.Rent();
+                _innerLength = ChunksetDecoder.Decode(chunk.AsSpan(0, size), ref _inner, File, _chunksetOffset + ChunkTag.PreambleSize, new UnifiedErrorLog());
+            }
+        }
+
+        _stream.Seek(origin + _position, SeekOrigin.Begin);
+        if (_innerLength != expected)
+        {
+            Errors.Add(UnifiedErrorKind.Truncated, File, _chunksetOffset, "chunkset changed on disk while its reader was parked; rest of chunkset skipped");
+            _innerLength = 0;
+            _mode = Mode.TopLevel;
+        }
+    }
+
     public void Dispose()
     {
+        ChunksetBufferPool.Return(_inner);
+        _inner = [];
         if (!_leaveOpen)
         {
             _stream.Dispose();
@@ -256,6 +329,11 @@ public sealed class Tracev3Reader : IDisposable
                 Statistics.CatalogChunks++;
                 if (Catalog.Parse(data, File, dataOffset, start, Errors) is { } catalog)
                 {
+                    if (!KeepEarlierCatalogs)
+                    {
+                        _catalogs.Clear();
+                    }
+
                     _catalogs.Add(catalog);
                     _chunksetsSinceCatalog = 0;
                 }
@@ -267,6 +345,11 @@ public sealed class Tracev3Reader : IDisposable
                 {
                     Statistics.SkippedChunksets++;
                     break;
+                }
+
+                if (_inner.Length == 0)
+                {
+                    _inner = ChunksetBufferPool.Rent();
                 }
 
                 _innerLength = ChunksetDecoder.Decode(data, ref _inner, File, dataOffset, Errors);
