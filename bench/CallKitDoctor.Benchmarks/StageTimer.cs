@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using CallKitDoctor.Diagnosis;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Flows;
@@ -14,16 +15,24 @@ namespace CallKitDoctor.Benchmarks;
 /// <summary>
 /// <c>measure FILE [ROUNDS]</c>: times the pipeline's stages on a log file in one process (read, read and cut the
 /// message, read and match, whole diagnosis), in wall time and in this process's CPU time, which stays meaningful
-/// when other processes share the cores. The best of <c>ROUNDS</c> is printed per stage.
+/// when other processes share the cores. The best of <c>ROUNDS</c> is printed per stage. With
+/// <c>CALLKIT_DOCTOR_STAGES=STAGE[,STAGE…]</c> only the named stages run, every round is printed (the first one pays
+/// for start-up and tiered compilation, as a whole process does), and the retained-memory, phase and scan analyses
+/// are skipped.
 /// </summary>
 public static class StageTimer
 {
+    /// <summary>The variable that names the stages to run.</summary>
+    public const string StagesVariable = "CALLKIT_DOCTOR_STAGES";
+
     public static int Run(string path, int rounds)
     {
+        var selected = Environment.GetEnvironmentVariable(StagesVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var stages = new (string Name, Func<long> Work)[]
         {
             ("read", () => Read(path, touchMessage: false)),
             ("read+message", () => Read(path, touchMessage: true)),
+            ("read+screen", () => Screened(path)),
             ("read+scan", () => Scan(path)),
             ("read+match", () => Match(path)),
             ("diagnose", () => CallDiagnoser.CreateDefault().Diagnose(LogSources.Open(path)).Input.Lines),
@@ -34,6 +43,11 @@ public static class StageTimer
         Console.WriteLine("stage          lines      wall_s   cpu_s    lines/s(wall)  lines/s(cpu)  alloc_B/line");
         foreach (var (name, work) in stages)
         {
+            if (selected is not null && !selected.Contains(name))
+            {
+                continue;
+            }
+
             var best = (Wall: double.MaxValue, Cpu: double.MaxValue, Lines: 0L, Alloc: 0L);
             for (var round = 0; round < rounds; round++)
             {
@@ -41,12 +55,20 @@ public static class StageTimer
                 var process = Process.GetCurrentProcess();
                 var cpu0 = process.TotalProcessorTime;
                 var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+                var (jit0, jitted0, pause0, gen0) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
                 var clock = Stopwatch.StartNew();
                 var lines = work();
                 var wall = clock.Elapsed.TotalSeconds;
                 process.Refresh();
                 var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
                 var alloc = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+                if (selected is not null)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  round {round + 1}: {wall:F2} wall_s {cpu:F2} cpu_s; jit {(JitInfo.GetCompilationTime() - jit0).TotalSeconds:F2} s for {JitInfo.GetCompiledMethodCount() - jitted0} methods; " +
+                        $"gc pauses {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:F2} s in {GC.CollectionCount(0) - gen0} collections"));
+                }
+
                 if (cpu < best.Cpu)
                 {
                     best = (wall, cpu, lines, alloc);
@@ -55,6 +77,11 @@ public static class StageTimer
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-14} {best.Lines,-10} {best.Wall,-8:F2} {best.Cpu,-8:F2} {best.Lines / best.Wall,-14:F0} {best.Lines / best.Cpu,-13:F0} {best.Alloc / (double)Math.Max(1, best.Lines),-12:F0}"));
+        }
+
+        if (selected is not null)
+        {
+            return 0;
         }
 
         Retained(path, DiagnosisOptions.Default);
@@ -162,6 +189,24 @@ public static class StageTimer
         }
 
         return sum >= 0 ? source.Summary.Lines : 0;
+    }
+
+    /// <summary>Reading with the matcher as the reader's screen: entries it rules out are not built (as the diagnosis reads).</summary>
+    private static long Screened(string path)
+    {
+        var source = LogSources.Open(path);
+        if (source is not IScreenedEntrySource screened)
+        {
+            return Read(path, touchMessage: false);
+        }
+
+        long kept = 0;
+        foreach (var entry in screened.ReadEntries(SignatureMatcher.Default))
+        {
+            kept += entry.IsScreenedOut ? 0 : 1;
+        }
+
+        return kept >= 0 ? source.Summary.Lines : 0;
     }
 
     /// <summary>Reading plus the matcher's anchor pre-filter alone (one multi-string search per message).</summary>

@@ -5,6 +5,7 @@ using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Diagnosis.Signatures;
 using CallKitDoctor.Diagnosis.Streaming;
+using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis;
@@ -58,7 +59,7 @@ public sealed class CallDiagnoser
     {
         var coverage = new LogCoverage();
         var episodes = new EpisodeDiagnosis(_options, _rules, coverage, sink);
-        foreach (var entry in source.ReadEntries(cancellationToken))
+        foreach (var entry in ReadScreened(source, cancellationToken))
         {
             coverage.Observe(entry);
             episodes.Observe(entry, _matcher.Match(entry));
@@ -73,11 +74,17 @@ public sealed class CallDiagnoser
         return report;
     }
 
+    // Lines the matcher rules out on the reader's buffer come as screened-out entries: counted for coverage, never built.
+    private IEnumerable<LogEntry> ReadScreened(ILogEntrySource source, CancellationToken cancellationToken) =>
+        source is IScreenedEntrySource screened && _matcher is IEntryScreen screen
+            ? screened.ReadEntries(screen, cancellationToken)
+            : source.ReadEntries(cancellationToken);
+
     private DiagnosisReport DiagnoseAtOnce(ILogEntrySource source, ICallSink? sink, CancellationToken cancellationToken)
     {
         var coverage = new LogCoverage();
         var events = new List<CallEvent>();
-        foreach (var entry in source.ReadEntries(cancellationToken))
+        foreach (var entry in ReadScreened(source, cancellationToken))
         {
             coverage.Observe(entry);
             if (_matcher.Match(entry) is { } e)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace CallKitDoctor.Diagnosis.Signatures;
 
@@ -24,6 +25,7 @@ internal sealed class AnchorSet
     public int Count { get; }
 
     /// <summary>Sets a bit for every signature whose anchor occurs in the message; false when none does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool FindCandidates(ReadOnlySpan<char> message, Span<ulong> candidates)
     {
         if (_search is null)

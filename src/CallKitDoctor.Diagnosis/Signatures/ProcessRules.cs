@@ -21,15 +21,19 @@ public static class ProcessRules
     /// False when the entry names a process or subsystem the signature cannot come from; unknown process or subsystem
     /// (bare lines, Xcode consoles) are accepted.
     /// </summary>
-    public static bool IsPlausible(Signature signature, LogEntry entry)
+    public static bool IsPlausible(Signature signature, LogEntry entry) => IsPlausible(signature, entry.Process, entry.Subsystem);
+
+    /// <summary>
+    /// False when the process or subsystem is one the signature cannot come from; null or empty ones are accepted.
+    /// </summary>
+    public static bool IsPlausible(Signature signature, string? process, string? subsystem)
     {
-        if (signature.Subsystem is not null && !string.IsNullOrEmpty(entry.Subsystem)
-            && !signature.Subsystem.Equals(entry.Subsystem, StringComparison.OrdinalIgnoreCase))
+        if (signature.Subsystem is not null && !string.IsNullOrEmpty(subsystem)
+            && !signature.Subsystem.Equals(subsystem, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var process = entry.Process;
         if (string.IsNullOrEmpty(process))
         {
             return true;

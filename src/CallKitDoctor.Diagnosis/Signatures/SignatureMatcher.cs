@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using CallKitDoctor.Diagnosis.Codes;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Diagnosis.Signatures;
 
@@ -10,9 +12,10 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// Recognises log entries with the signature catalog. Entries that carry their os_log format string are looked up
 /// exactly; others are matched on the rendered message. Most lines match nothing, so candidates are found with one
 /// multi-string search for the literal anchors of the signatures plausible for the entry's process and subsystem
-/// (<see cref="ScopedAnchorSearch"/>), and only those signatures' regexes run.
+/// (<see cref="ScopedAnchorSearch"/>), and only those signatures' regexes run. The same search, done on the reader's
+/// buffer before an entry is built (<see cref="Wants"/>), lets readers skip building the entries it rules out.
 /// </summary>
-public sealed class SignatureMatcher : ICallEventMatcher
+public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
 {
     private static readonly Lazy<SignatureMatcher> DefaultMatcher = new(() => new SignatureMatcher(SignatureCatalog.Embedded));
 
@@ -47,8 +50,36 @@ public sealed class SignatureMatcher : ICallEventMatcher
     /// <summary>The distinct anchors the pre-filter searches for (one multi-string search per message).</summary>
     public IReadOnlyList<string> SearchKeys { get; }
 
+    /// <summary>
+    /// False only when <see cref="Match"/> would return null for the entry whatever else it carries: no format string,
+    /// and no anchor of a signature plausible for its process and subsystem in its message.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Wants(in EntryPreview preview)
+    {
+        if (!string.IsNullOrEmpty(preview.FormatString))
+        {
+            return true;
+        }
+
+        var anchors = _anchorSearch.For(preview.Process, preview.Subsystem);
+        if (anchors.Count == 0 || preview.Message.IsEmpty)
+        {
+            return false;
+        }
+
+        Span<ulong> candidates = stackalloc ulong[_words];
+        return anchors.FindCandidates(preview.Message, candidates);
+    }
+
     public CallEvent? Match(LogEntry entry)
     {
+        if (entry.IsScreenedOut)
+        {
+            // Turned down by Wants: its message was never built, and nothing could have matched it.
+            return null;
+        }
+
         try
         {
             return MatchCore(entry);
@@ -59,6 +90,7 @@ public sealed class SignatureMatcher : ICallEventMatcher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CallEvent? MatchCore(LogEntry entry)
     {
         var patternsOnly = false;
@@ -76,7 +108,7 @@ public sealed class SignatureMatcher : ICallEventMatcher
 
         // Only the anchors of signatures that this process and subsystem can log are searched for; when there are
         // none, the (lazily cut) message is not even read.
-        var anchors = _anchorSearch.For(entry, entry.Process);
+        var anchors = _anchorSearch.For(entry.Process, entry.Subsystem);
         if (anchors.Count == 0)
         {
             return null;

@@ -110,6 +110,13 @@ public class LogEntry
     /// <summary>The exact input text of the entry (all its lines, joined with '\n'); for binary entries, null.</summary>
     public string? RawText { get; init; }
 
+    /// <summary>
+    /// True for an entry a reader yielded without its message, raw text and source location because the consumer's
+    /// <see cref="Reading.IEntryScreen"/> said it had no use for them (<see cref="Reading.IScreenedEntrySource"/>): only
+    /// the fields read before the message are set, and <see cref="EventMessage"/> is empty.
+    /// </summary>
+    public bool IsScreenedOut { get; init; }
+
     /// <summary>Builds the message on first use; the base type has nothing to format.</summary>
     protected virtual string FormatMessage() => string.Empty;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
 
@@ -11,6 +12,7 @@ internal sealed class LogShowDefaultLayout : LineLayout
 {
     public override LogInputFormat Format => LogInputFormat.LogShowDefault;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override LineKind Classify(ReadOnlySpan<char> line, ref LineFields fields)
     {
         var used = TimestampParser.Parse(line, out var time);

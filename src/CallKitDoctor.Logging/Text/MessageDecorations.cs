@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace CallKitDoctor.Logging.Text;
 internal static class MessageDecorations
 {
     /// <summary>Splits off the sender and subsystem/category and leaves the message in <see cref="LineFields.Message"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Parse(ReadOnlySpan<char> text, ref LineFields fields)
     {
         if (text.Length > 2 && text[0] == '(')

@@ -5,9 +5,10 @@ namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
 /// The part every text source shares: name, summary and context, a fresh summary for each enumeration, opening the
-/// prepared input and recording its problem, and counting the entries yielded. Subclasses only parse.
+/// prepared input and recording its problem, and counting the entries yielded. Subclasses only parse; those that can
+/// skip building entries honour the <see cref="IEntryScreen"/> they are given, the others ignore it.
 /// </summary>
-internal abstract class PreparedInputSource : ILogEntrySource
+internal abstract class PreparedInputSource : IScreenedEntrySource
 {
     private readonly Func<PreparedInput> _open;
     private readonly LogInputFormat _format;
@@ -26,12 +27,21 @@ internal abstract class PreparedInputSource : ILogEntrySource
 
     public CaptureContext Context { get; } = new();
 
-    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(cancellationToken);
+    public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(null, cancellationToken);
 
-    /// <summary>Parses the opened input, yielding entries in input order and filling <paramref name="summary"/>.</summary>
-    protected abstract IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, CancellationToken cancellationToken);
+    public IEnumerable<LogEntry> ReadEntries(IEntryScreen screen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        return Read(screen, cancellationToken);
+    }
 
-    private IEnumerable<LogEntry> Read(CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the opened input, yielding entries in input order and filling <paramref name="summary"/>; entries that
+    /// <paramref name="screen"/> (when given) turns down may be yielded screened out.
+    /// </summary>
+    protected abstract IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, CancellationToken cancellationToken);
+
+    private IEnumerable<LogEntry> Read(IEntryScreen? screen, CancellationToken cancellationToken)
     {
         if (Summary.Lines > 0 || Summary.Bytes > 0)
         {
@@ -45,7 +55,7 @@ internal abstract class PreparedInputSource : ILogEntrySource
             summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
         }
 
-        foreach (var entry in Parse(input, summary, cancellationToken))
+        foreach (var entry in Parse(input, summary, screen, cancellationToken))
         {
             summary.Entries++;
             if (entry.Timestamp is null)

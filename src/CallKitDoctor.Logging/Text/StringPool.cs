@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class StringPool
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The shared string equal to <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Logging.Text;
 
@@ -50,6 +52,7 @@ internal sealed class TextEntryBuilder
     public ReadOnlySpan<char> PreviousLine => _raw.AsSpan(_lastLineStart, _rawLength - _lastLineStart);
 
     /// <summary>Starts an entry from a recognised first line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(ReadOnlySpan<char> line, long lineNumber, scoped ref LineFields fields)
     {
         Reset(lineNumber);
@@ -86,6 +89,7 @@ internal sealed class TextEntryBuilder
     }
 
     /// <summary>Adds a continuation line (joined to the message with '\n').</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendLine(ReadOnlySpan<char> line, long lineNumber)
     {
         LastLine = lineNumber;
@@ -102,12 +106,43 @@ internal sealed class TextEntryBuilder
         Append(ref _message, ref _messageLength, line);
     }
 
-    /// <summary>Builds the entry and forgets it.</summary>
-    public LogEntry Build(string sourceName)
+    /// <summary>
+    /// Builds the entry and forgets it. When <paramref name="screen"/> turns the entry down, only the fields read before
+    /// the message are kept (a screened-out entry): no raw text, message or source location is built.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public LogEntry Build(string sourceName, IEntryScreen? screen = null)
     {
         HasEntry = false;
-        var raw = new string(_raw, 0, _rawLength);
         var messageSpan = _message.AsSpan(0, _messageLength);
+        var location = InputLocation.Lines(sourceName, FirstLine, LastLine);
+        if (screen is not null && !screen.Wants(new EntryPreview
+        {
+            Process = _process,
+            Subsystem = _subsystem,
+            Category = _category,
+            Level = _level,
+            Message = messageSpan,
+        }))
+        {
+            return new LogEntry
+            {
+                Timestamp = _timestamp,
+                Process = _process,
+                ProcessId = _processId,
+                ThreadId = _threadId,
+                Sender = _sender,
+                Subsystem = _subsystem,
+                Category = _category,
+                Level = _level,
+                EventType = _eventType,
+                ActivityIdentifier = _activityId,
+                Location = location,
+                IsScreenedOut = true,
+            };
+        }
+
+        var raw = new string(_raw, 0, _rawLength);
         var separateMessage = _messageIsRawTail ? null : messageSpan.ToString();
         return new TextLogEntry(raw, _messageStartInRaw, separateMessage)
         {
@@ -122,7 +157,7 @@ internal sealed class TextEntryBuilder
             EventType = _eventType,
             ActivityIdentifier = _activityId,
             SourceLocation = SourceLocationScanner.Find(messageSpan, _pool),
-            Location = InputLocation.Lines(sourceName, FirstLine, LastLine),
+            Location = location,
             RawText = raw,
         };
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace CallKitDoctor.Logging.Text;
@@ -41,6 +42,7 @@ internal sealed class TextLineReader : IDisposable
     public bool LineWasCut { get; private set; }
 
     /// <summary>Moves to the next line; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadLine()
     {
         LineWasCut = false;
@@ -106,6 +108,7 @@ internal sealed class TextLineReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ReadOnlySpan<byte> lineBytes, int consumed)
     {
         LineNumber++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
 
@@ -6,14 +7,15 @@ namespace CallKitDoctor.Logging.Text;
 /// <summary>
 /// Reads a line-oriented text capture with one <see cref="LineLayout"/>: joins continuation lines to their entry,
 /// yields unparsed lines as bare entries (counted in <see cref="LogReadSummary.UnparsedLines"/>), and records
-/// cut lines as issues. Streaming: only the entry being built is held.
+/// cut lines as issues. Streaming: only the entry being built is held. Entries a screen turns down are yielded screened
+/// out, without their raw text and message strings.
 /// </summary>
 internal sealed class TextLogSource(string name, LogInputFormat format, Func<PreparedInput> open)
     : PreparedInputSource(name, format, open)
 {
     private readonly LogInputFormat _format = format;
 
-    protected override IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, CancellationToken cancellationToken)
+    protected override IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, CancellationToken cancellationToken)
     {
         var layout = LineLayout.For(_format, Context);
         var builder = new TextEntryBuilder(new StringPool());
@@ -28,7 +30,7 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
                     $"line longer than {TextLineReader.MaxLineBytes} bytes was cut", lines.LineNumber, lines.LineByteOffset));
             }
 
-            var step = Step(layout, builder, lines.Line, lines.LineNumber, out var unparsed);
+            var step = Step(layout, builder, screen, lines.Line, lines.LineNumber, out var unparsed);
             if (step is not null)
             {
                 yield return step;
@@ -42,7 +44,7 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
 
         if (builder.HasEntry)
         {
-            yield return Finish(builder);
+            yield return Finish(builder, screen);
         }
 
         summary.Bytes = lines.BytesRead;
@@ -53,26 +55,27 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
     }
 
     /// <summary>Processes one line; returns the entry it completed (if any) and an unparsed bare entry (if any).</summary>
-    private LogEntry? Step(LineLayout layout, TextEntryBuilder builder, ReadOnlySpan<char> line, long lineNumber, out LogEntry? unparsed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private LogEntry? Step(LineLayout layout, TextEntryBuilder builder, IEntryScreen? screen, ReadOnlySpan<char> line, long lineNumber, out LogEntry? unparsed)
     {
         unparsed = null;
         if (line.IsWhiteSpace())
         {
-            return builder.HasEntry ? Finish(builder) : null;
+            return builder.HasEntry ? Finish(builder, screen) : null;
         }
 
         LineFields fields = default;
         var kind = layout.Classify(line, ref fields);
         if (kind == LineKind.Entry)
         {
-            var done = builder.HasEntry ? Finish(builder) : null;
+            var done = builder.HasEntry ? Finish(builder, screen) : null;
             builder.Start(line, lineNumber, ref fields);
             return done;
         }
 
         if (kind == LineKind.Ignored)
         {
-            return builder.HasEntry ? Finish(builder) : null;
+            return builder.HasEntry ? Finish(builder, screen) : null;
         }
 
         var banner = BannerLine.Is(line);
@@ -82,7 +85,7 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
             return null;
         }
 
-        var completed = builder.HasEntry ? Finish(builder) : null;
+        var completed = builder.HasEntry ? Finish(builder, screen) : null;
         if (!banner && layout.UnmatchedLinesAreEntries)
         {
             builder.StartBare(line, lineNumber);
@@ -91,11 +94,11 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
 
         Summary.AddUnparsedLine(lineNumber);
         builder.StartBare(line, lineNumber);
-        unparsed = builder.Build(Name);
+        unparsed = builder.Build(Name, screen);
         return completed;
     }
 
-    private LogEntry Finish(TextEntryBuilder builder)
+    private LogEntry Finish(TextEntryBuilder builder, IEntryScreen? screen)
     {
         if (builder.WasCut)
         {
@@ -103,6 +106,6 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
                 $"entry longer than {TextEntryBuilder.MaxEntryChars} characters was cut", builder.FirstLine));
         }
 
-        return builder.Build(Name);
+        return builder.Build(Name, screen);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallKitDoctor.Logging.Entries;
 
 namespace CallKitDoctor.Logging.Text;
@@ -14,6 +15,7 @@ internal sealed class TimeOfDayRollover
     private int _day;
 
     /// <summary>The full timestamp for a parsed text timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LogTimestamp Resolve(in TextTimestamp time)
     {
         if (time.HasDate)

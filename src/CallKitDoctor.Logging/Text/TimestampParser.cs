@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal static class TimestampParser
     /// <summary>
     /// Parses a timestamp at the start of <paramref name="text"/>; returns the number of characters it used, or 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Parse(ReadOnlySpan<char> text, out TextTimestamp timestamp)
     {
         timestamp = default;
@@ -124,6 +127,7 @@ internal static class TimestampParser
     }
 
     /// <summary>Parses <c>HH:MM:SS</c> at <paramref name="start"/> into ticks of the time of day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTime(ReadOnlySpan<char> text, int start, out long ticks)
     {
         ticks = 0;
@@ -146,6 +150,7 @@ internal static class TimestampParser
     }
 
     /// <summary>Parses <c>+HHMM</c>, <c>-HH:MM</c> or <c>+HH</c>; returns characters used or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ParseOffset(ReadOnlySpan<char> text, out TimeSpan offset)
     {
         offset = default;
