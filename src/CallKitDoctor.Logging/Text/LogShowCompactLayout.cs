@@ -23,7 +23,7 @@ internal sealed class LogShowCompactLayout : LineLayout
         (fields.Level, fields.EventType) = type switch
         {
             "Df" => (LogLevel.Default, LogEventType.LogEvent),
-            "In" => (LogLevel.Info, LogEventType.LogEvent),
+            "I " or "In" => (LogLevel.Info, LogEventType.LogEvent),
             "Db" => (LogLevel.Debug, LogEventType.LogEvent),
             "E " or "Er" => (LogLevel.Error, LogEventType.LogEvent),
             "F " or "Fa" => (LogLevel.Fault, LogEventType.LogEvent),

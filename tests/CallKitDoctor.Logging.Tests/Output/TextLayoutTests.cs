@@ -271,7 +271,7 @@ public sealed class TextLayoutTests
         Assert.Equal(level, read.Level);
     }
 
-    [Fact(Skip = "Logging/Text LogShowCompactLayout reads the info code as \"In\"; log prints \"I \" (see CompactInfo): reported to the lead")]
+    [Fact]
     public void CompactInfoReadsBackAsInfo()
     {
         var read = LogSources.FromText(WrittenOutput.Of(LogOutputStyle.Compact, Level(LogLevel.Info)), "compact").ReadEntries().Single();
