@@ -19,7 +19,10 @@ namespace CallKitDoctor.Diagnosis.Episodes;
 /// <remarks>
 /// The events of an episode are tied to calls as they arrive, which equals the whole-log timeline order while the
 /// input is in time order. When a call event comes earlier than one already seen, the current episode is rebuilt in
-/// time order at the end and no further episode is closed. Two things can still differ from a whole-log run, and are
+/// time order at the end and no further episode is closed, unless the clock jumps back by more than
+/// <see cref="DiagnosisOptions.LongestWindow"/> once more (captures laid end to end): then what came so far is
+/// diagnosed as one stretch, its open calls left without an end as at the end of a log, and reading starts afresh
+/// (<see cref="Segments"/>), which a whole-log run, sorting every capture together, does not do. Two things can still differ from a whole-log run, and are
 /// counted in <see cref="LateEvents"/>: a line older than an episode that has closed (pasted out-of-order segments),
 /// and an event tied to a call of a closed episode (its call UUID again, or a line without a timestamp right after the
 /// quiet stretch): the event joins the call, but that call's rules are not run again. With a sink, a call handed
@@ -42,6 +45,7 @@ internal sealed class EpisodeDiagnosis
     private EpisodeCarry _carry = EpisodeCarry.None;
     private long _episodeMaxKey = long.MinValue;
     private long _lastCutAt = long.MinValue;
+    private long _previousTicks = long.MinValue;
     private bool _batch;
     private long _outOfOrder;
 
@@ -69,6 +73,9 @@ internal sealed class EpisodeDiagnosis
     /// <summary>What the calls handed to the sink so far add up to.</summary>
     public CallTally Streamed { get; } = new();
 
+    /// <summary>Stretches ended because the clock jumped back again (by more than <see cref="DiagnosisOptions.LongestWindow"/>) in an episode already out of order: captures laid end to end.</summary>
+    public int Segments { get; private set; }
+
     /// <summary>Events recognised so far.</summary>
     public long RecognisedEvents { get; private set; }
 
@@ -81,6 +88,16 @@ internal sealed class EpisodeDiagnosis
         if (entry.Timestamp is { } ts)
         {
             var ticks = ts.OrderingTicks;
+            var jumpsBack = _previousTicks != long.MinValue && _previousTicks - ticks > _horizonTicks;
+            _previousTicks = ticks;
+            if (_batch && jumpsBack && _episodeMaxKey != long.MinValue)
+            {
+                // A second jump back, by more than any rule looks, in an episode already out of order: this is not a
+                // pasted piece of one capture but captures laid end to end. Diagnose what came so far as one stretch
+                // and start afresh, so that memory and time stay proportional to one capture, not to all of them.
+                EndSegment();
+            }
+
             if (ticks < _lastCutAt)
             {
                 _outOfOrder++;
@@ -160,6 +177,22 @@ internal sealed class EpisodeDiagnosis
         report.Findings.AddRange(_episodeLogFindings);
         report.Findings.AddRange(context.LogFindings);
         report.OtherEvents.AddRange(_unassigned);
+    }
+
+    /// <summary>Closes the episode as the end of the log would, calls still open included, and starts afresh.</summary>
+    private void EndSegment()
+    {
+        foreach (var e in new EventTimeline(_episode).Events)
+        {
+            _assembler.Add(e);
+        }
+
+        _batch = false;
+        _assembler.EndSegment();
+        CloseEpisode();
+        _carry = EpisodeCarry.None;
+        _lastCutAt = long.MinValue;
+        Segments++;
     }
 
     private void CloseEpisode()

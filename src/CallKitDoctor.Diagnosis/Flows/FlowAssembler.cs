@@ -143,6 +143,19 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         _pending.Clear();
     }
 
+    /// <summary>
+    /// Ends a stretch of log as <see cref="Finish"/> ends the log, and also lets go of the calls still open (they keep
+    /// no end, as at the end of a log), so that <see cref="IsQuiet"/> holds and a new episode can begin. Used when the
+    /// log's clock jumps back: what follows is another capture, not a continuation of these calls.
+    /// </summary>
+    public void EndSegment()
+    {
+        Finish();
+        _open.Clear();
+        _held.Clear();
+        _lastClosed = null;
+    }
+
     private void AddPushEvent(CallEvent e)
     {
         // A second push (or a second delivery) while the first is still unreported: the first one never became a call.

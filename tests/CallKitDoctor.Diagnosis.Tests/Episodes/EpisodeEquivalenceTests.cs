@@ -116,6 +116,26 @@ public class EpisodeEquivalenceTests
         Assert.Equal(0, cut.LateEvents);
     }
 
+    [Fact]
+    public void CapturesLaidEndToEndAreReadStretchByStretchNotAsOneGrowingEpisode()
+    {
+        // `cat` of the same capture again and again: the clock jumps back at every copy. Once out of order, a second
+        // jump ends the stretch, so episodes keep closing and every copy's calls come out; the whole-log run instead
+        // sorts all copies together into one episode.
+        var sample = File.ReadAllText(RepositoryRoot.PathOf("samples", "seed-production-failure.log"));
+        var body = sample[(sample.IndexOf('\n') + 1)..];
+        var single = Diagnose(TextSource(sample), DiagnosisOptions.Default);
+        const int copies = 40;
+
+        var laid = Diagnose(TextSource(sample + string.Concat(Enumerable.Repeat(body, copies - 1))), DiagnosisOptions.Default);
+
+        Assert.True(single.Calls.Count > 0);
+        // Two copies sorted into one stretch interleave (same times twice), which can split their calls: at least
+        // every copy's calls, and the stretches keep closing.
+        Assert.InRange(laid.Calls.Count, single.Calls.Count * copies, single.Calls.Count * copies * 3);
+        Assert.True(laid.Episodes >= copies / 2, $"{laid.Episodes} episodes for {copies} copies");
+    }
+
     private static LongLogBuilder Builder() => new(File.ReadAllText(RepositoryRoot.PathOf("samples", "seed-production-failure.log")));
 
     private static ILogEntrySource TextSource(string text) => LogSources.FromText(text, "generated.log");
