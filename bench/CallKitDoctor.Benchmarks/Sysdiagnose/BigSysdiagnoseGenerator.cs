@@ -69,18 +69,7 @@ internal static class BigSysdiagnoseGenerator
                     {
                         var start = windowStart + (span * (ulong)i);
                         var end = i == plan.Files - 1 ? windowEnd : start + span;
-                        var writer = new Tracev3Writer(new TraceFileInfo
-                        {
-                            ContinuousTime = start,
-                            WallClock = DateTimeOffset.FromUnixTimeMilliseconds(clock.ToUnixNanoseconds(start) / 1_000_000),
-                            MinutesWest = device.MinutesWest,
-                            DaylightSavings = device.DaylightSavings,
-                            BuildVersion = device.BuildVersion,
-                            HardwareModel = device.HardwareModel,
-                            BootUuid = device.BootUuid,
-                            TimeZoneName = device.TimeZoneName,
-                        })
-                        { FastCompression = true };
+                        var writer = new Tracev3Writer(clock.FileStartedAt(start, device)) { FastCompression = true };
                         var count = (int)(plan.BytesPerFile / bytesPerRecord);
                         var step = Math.Max(1UL, (end - start) / (ulong)count);
                         for (var r = 0; r < count; r++)

@@ -26,17 +26,7 @@ public static class LogArchiveBuilder
         var dsc = new DscWriter(NameUuid.From($"{scenario.Name}/dsc/{device.BuildVersion}"));
         var records = new ScenarioRecordBuilder(scenario.Name, scenario.App, dsc);
         var firstMach = lines.Count > 0 ? clock.ToMachTime(first) : 0;
-        var trace = new Tracev3Writer(new TraceFileInfo
-        {
-            ContinuousTime = firstMach,
-            WallClock = DateTimeOffset.FromUnixTimeMilliseconds(clock.ToUnixNanoseconds(firstMach) / 1_000_000),
-            MinutesWest = device.MinutesWest,
-            DaylightSavings = device.DaylightSavings,
-            BuildVersion = device.BuildVersion,
-            HardwareModel = device.HardwareModel,
-            BootUuid = device.BootUuid,
-            TimeZoneName = device.TimeZoneName,
-        });
+        var trace = new Tracev3Writer(clock.FileStartedAt(firstMach, device));
 
         foreach (var line in lines)
         {

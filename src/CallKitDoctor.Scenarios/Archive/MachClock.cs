@@ -1,3 +1,6 @@
+using CallKitDoctor.Scenarios.Composition;
+using CallKitDoctor.Scenarios.Tracev3;
+
 namespace CallKitDoctor.Scenarios.Archive;
 
 /// <summary>
@@ -30,4 +33,17 @@ public sealed class MachClock
 
     /// <summary>The wall time (UTC ns) a reader computes for <paramref name="machTime"/> from a sync record at Mach time 0.</summary>
     public long ToUnixNanoseconds(ulong machTime) => UnixNanoseconds(Boot) + (long)((UInt128)machTime * Numerator / Denominator);
+
+    /// <summary>The header facts of a tracev3 file of <paramref name="device"/> started at <paramref name="machTime"/> on this clock.</summary>
+    public TraceFileInfo FileStartedAt(ulong machTime, DeviceProfile device) => new()
+    {
+        ContinuousTime = machTime,
+        WallClock = DateTimeOffset.FromUnixTimeMilliseconds(ToUnixNanoseconds(machTime) / 1_000_000),
+        MinutesWest = device.MinutesWest,
+        DaylightSavings = device.DaylightSavings,
+        BuildVersion = device.BuildVersion,
+        HardwareModel = device.HardwareModel,
+        BootUuid = device.BootUuid,
+        TimeZoneName = device.TimeZoneName,
+    };
 }
