@@ -21,8 +21,9 @@ namespace CallKitDoctor.Diagnosis.Episodes;
 /// input is in time order. When a call event comes earlier than one already seen, the current episode is rebuilt in
 /// time order at the end and no further episode is closed, unless the clock jumps back by more than
 /// <see cref="DiagnosisOptions.LongestWindow"/> once more (captures laid end to end): then what came so far is
-/// diagnosed as one stretch, its open calls left without an end as at the end of a log, and reading starts afresh
-/// (<see cref="Segments"/>), which a whole-log run, sorting every capture together, does not do. Two things can still differ from a whole-log run, and are
+/// diagnosed as one stretch, its open calls left without an end as at the end of a log, and reading starts afresh,
+/// which a whole-log run, sorting every capture together, does not do. Two things can still differ from a whole-log
+/// run, and are
 /// counted in <see cref="LateEvents"/>: a line older than an episode that has closed (pasted out-of-order segments),
 /// and an event tied to a call of a closed episode (its call UUID again, or a line without a timestamp right after the
 /// quiet stretch): the event joins the call, but that call's rules are not run again. With a sink, a call handed
@@ -73,9 +74,6 @@ internal sealed class EpisodeDiagnosis
     /// <summary>What the calls handed to the sink so far add up to.</summary>
     public CallTally Streamed { get; } = new();
 
-    /// <summary>Stretches ended because the clock jumped back again (by more than <see cref="DiagnosisOptions.LongestWindow"/>) in an episode already out of order: captures laid end to end.</summary>
-    public int Segments { get; private set; }
-
     /// <summary>Events recognised so far.</summary>
     public long RecognisedEvents { get; private set; }
 
@@ -106,7 +104,7 @@ internal sealed class EpisodeDiagnosis
             if (!_batch && _episode.Count > 0 && _episodeMaxKey != long.MinValue && ticks - _episodeMaxKey > _horizonTicks &&
                 _assembler.IsQuiet && _facts.Settled)
             {
-                CloseEpisode();
+                CloseEpisode(Timeline());
                 _lastCutAt = ticks;
             }
         }
@@ -141,15 +139,7 @@ internal sealed class EpisodeDiagnosis
     /// <summary>Closes the last episode, runs the log-level rules and fills the report.</summary>
     public void Finish(DiagnosisReport report)
     {
-        var timeline = new EventTimeline(_episode);
-        if (_batch)
-        {
-            foreach (var e in timeline.Events)
-            {
-                _assembler.Add(e);
-            }
-        }
-
+        var timeline = Timeline();
         _assembler.Finish();
         Analyze(timeline);
         if (_episode.Count > 0 || Episodes == 0)
@@ -182,22 +172,33 @@ internal sealed class EpisodeDiagnosis
     /// <summary>Closes the episode as the end of the log would, calls still open included, and starts afresh.</summary>
     private void EndSegment()
     {
-        foreach (var e in new EventTimeline(_episode).Events)
-        {
-            _assembler.Add(e);
-        }
-
-        _batch = false;
+        var timeline = Timeline();
         _assembler.EndSegment();
-        CloseEpisode();
+        CloseEpisode(timeline);
         _carry = EpisodeCarry.None;
         _lastCutAt = long.MinValue;
-        Segments++;
     }
 
-    private void CloseEpisode()
+    /// <summary>The episode's events in time order; an episode that went out of order has them tied to calls now, in that order.</summary>
+    private EventTimeline Timeline()
     {
-        Analyze(new EventTimeline(_episode));
+        var timeline = new EventTimeline(_episode);
+        if (_batch)
+        {
+            foreach (var e in timeline.Events)
+            {
+                _assembler.Add(e);
+            }
+
+            _batch = false;
+        }
+
+        return timeline;
+    }
+
+    private void CloseEpisode(EventTimeline timeline)
+    {
+        Analyze(timeline);
         var start = _assembler.EpisodeStart;
         _retention.Compact(_assembler.Calls.GetRange(start, _assembler.Calls.Count - start));
         _episodeMaxKey = long.MinValue;
