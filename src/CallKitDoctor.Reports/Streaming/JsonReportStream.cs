@@ -15,10 +15,14 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
 {
     private const int CopyBufferBytes = 64 * 1024;
 
+    // The JSON writer's Flush also flushes the file to the system: pass bytes on in pieces of this size, not per call.
+    private const int FlushBytes = 64 * 1024;
+
     private SpillFile? _file;
     private Utf8JsonWriter? _json;
     private long _start;
     private bool _disposed;
+    private Action? _drain;
 
     public override string? SpillFolder => _file?.FolderPath;
 
@@ -37,8 +41,15 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
         }
 
         var json = _json;
-        JsonReportRenderer.WriteCall(json, call, json.Flush);
-        json.Flush();
+        _drain ??= () =>
+        {
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+            }
+        };
+        JsonReportRenderer.WriteCall(json, call, _drain);
+        _drain();
         SpilledCalls++;
     }
 
