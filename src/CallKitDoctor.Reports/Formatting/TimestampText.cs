@@ -28,40 +28,75 @@ public static class TimestampText
     public static int FormatLog(LogTimestamp timestamp, Span<char> destination)
     {
         var local = timestamp.Local;
-        local.TryFormat(destination, out var written, timestamp.HasDate ? "yyyy-MM-dd HH:mm:ss.ffffff" : "HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        var at = 0;
+        if (timestamp.HasDate)
+        {
+            at = Date(local, destination, ' ');
+        }
+
+        at += Time(local, destination[at..]);
         if (timestamp.Offset is { } offset)
         {
             var abs = offset.Duration();
-            destination[written++] = offset < TimeSpan.Zero ? '-' : '+';
-            written += TwoDigits(abs.Hours, destination[written..]);
-            written += TwoDigits(abs.Minutes, destination[written..]);
+            destination[at++] = offset < TimeSpan.Zero ? '-' : '+';
+            Digits(abs.Hours, destination.Slice(at, 2));
+            Digits(abs.Minutes, destination.Slice(at + 2, 2));
+            at += 4;
         }
 
-        return written;
+        return at;
     }
 
     /// <summary>Writes <see cref="Iso(DateTimeOffset)"/>'s text into <paramref name="destination"/> and returns its length.</summary>
     public static int FormatIso(DateTimeOffset instant, Span<char> destination)
     {
-        instant.TryFormat(destination, out var written, "yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
-        return written;
+        var at = Date(instant.DateTime, destination, 'T');
+        at += Time(instant.DateTime, destination[at..]);
+        var offset = instant.Offset;
+        var abs = offset.Duration();
+        destination[at] = offset < TimeSpan.Zero ? '-' : '+';
+        Digits(abs.Hours, destination.Slice(at + 1, 2));
+        destination[at + 3] = ':';
+        Digits(abs.Minutes, destination.Slice(at + 4, 2));
+        return at + 6;
     }
 
     /// <summary>Writes <see cref="TimeOfDay"/>'s text into <paramref name="destination"/> and returns its length (0 when unknown).</summary>
-    public static int FormatTimeOfDay(LogTimestamp? timestamp, Span<char> destination)
-    {
-        if (timestamp is not { } ts)
-        {
-            return 0;
-        }
+    public static int FormatTimeOfDay(LogTimestamp? timestamp, Span<char> destination) =>
+        timestamp is { } ts ? Time(ts.Local, destination) : 0;
 
-        ts.Local.TryFormat(destination, out var written, "HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-        return written;
+    /// <summary><c>yyyy-MM-dd</c> and <paramref name="separator"/>: 11 characters.</summary>
+    private static int Date(DateTime value, Span<char> destination, char separator)
+    {
+        Digits(value.Year, destination[..4]);
+        destination[4] = '-';
+        Digits(value.Month, destination.Slice(5, 2));
+        destination[7] = '-';
+        Digits(value.Day, destination.Slice(8, 2));
+        destination[10] = separator;
+        return 11;
     }
 
-    private static int TwoDigits(int value, Span<char> destination)
+    /// <summary><c>HH:mm:ss.ffffff</c>: 15 characters.</summary>
+    private static int Time(DateTime value, Span<char> destination)
     {
-        value.TryFormat(destination, out var written, "00", CultureInfo.InvariantCulture);
-        return written;
+        Digits(value.Hour, destination[..2]);
+        destination[2] = ':';
+        Digits(value.Minute, destination.Slice(3, 2));
+        destination[5] = ':';
+        Digits(value.Second, destination.Slice(6, 2));
+        destination[8] = '.';
+        Digits((int)(value.Ticks % TimeSpan.TicksPerSecond / 10), destination.Slice(9, 6));
+        return 15;
+    }
+
+    /// <summary>Writes <paramref name="value"/> in exactly <c>destination.Length</c> decimal digits, zero-padded.</summary>
+    private static void Digits(int value, Span<char> destination)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }
