@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CallKitDoctor.Reports.Formatting;
 
 /// <summary>Shortens a log message to one readable line for a timeline.</summary>
@@ -17,14 +15,27 @@ public static class Excerpt
             return string.Empty;
         }
 
+        var buffer = new char[Capacity(maxLength)];
+        return new string(buffer, 0, Write(message, maxLength, buffer));
+    }
+
+    /// <summary>The room <see cref="Write"/> needs for an excerpt of <paramref name="maxLength"/> characters.</summary>
+    public static int Capacity(int maxLength) => Math.Max(maxLength, 2) + 2;
+
+    /// <summary>
+    /// Writes the excerpt <see cref="Of"/> returns into <paramref name="destination"/> (at least
+    /// <see cref="Capacity"/> characters) and returns its length.
+    /// </summary>
+    public static int Write(ReadOnlySpan<char> message, int maxLength, Span<char> destination)
+    {
         maxLength = Math.Max(maxLength, 2);
-        var builder = new StringBuilder(Math.Min(message.Length, maxLength + 1));
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in message)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
@@ -35,28 +46,28 @@ public static class Excerpt
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
-            if (builder.Length > maxLength)
+            destination[length++] = c;
+            if (length > maxLength)
             {
                 break;
             }
         }
 
-        if (builder.Length > maxLength)
+        if (length > maxLength)
         {
-            builder.Length = maxLength - 1;
-            if (char.IsHighSurrogate(builder[^1]))
+            length = maxLength - 1;
+            if (char.IsHighSurrogate(destination[length - 1]))
             {
-                builder.Length--;
+                length--;
             }
 
-            builder.Append('…');
+            destination[length++] = '…';
         }
 
-        return builder.ToString();
+        return length;
     }
 }

@@ -14,6 +14,19 @@ public static class Utf16Text
         }
 
         var chars = span.ToArray();
+        SanitizeInPlace(chars.AsSpan(bad));
+        return new string(chars);
+    }
+
+    /// <summary>Replaces each lone surrogate in <paramref name="chars"/> with U+FFFD, as <see cref="Sanitize"/> does.</summary>
+    public static void SanitizeInPlace(Span<char> chars)
+    {
+        var bad = FirstLoneSurrogate(chars);
+        if (bad < 0)
+        {
+            return;
+        }
+
         for (var i = bad; i < chars.Length; i++)
         {
             if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
@@ -25,13 +38,21 @@ public static class Utf16Text
                 chars[i] = '\uFFFD';
             }
         }
-
-        return new string(chars);
     }
+
+    /// <summary>Whether <paramref name="span"/> holds a surrogate that is not half of a pair.</summary>
+    public static bool HasLoneSurrogate(ReadOnlySpan<char> span) => FirstLoneSurrogate(span) >= 0;
 
     private static int FirstLoneSurrogate(ReadOnlySpan<char> span)
     {
-        for (var i = 0; i < span.Length; i++)
+        // Almost all text has no surrogate at all: one vectorised search settles it.
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        for (var i = first; i < span.Length; i++)
         {
             var c = span[i];
             if (!char.IsSurrogate(c))

@@ -103,7 +103,7 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer,
 
     private static void WriteCall(TextWriter output, CallFlow call)
     {
-        var tone = ToneMap.Of(call.Verdict).ToString().ToLowerInvariant();
+        var tone = ToneClasses.Of(ToneMap.Of(call.Verdict));
         output.WriteLine($"<section class=\"call\" id=\"call-{call.Index}\" data-verdict=\"{call.Verdict.ToName()}\">");
         output.WriteLine(
             $"<div class=\"verdict tone-{tone}\"><h2>Call {call.Index} · {call.Direction.ToName()}</h2>" +
@@ -121,7 +121,7 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer,
             for (var i = 0; i < call.Events.Count; i++)
             {
                 var e = call.Events[i];
-                var kindTone = ToneMap.Of(e.Kind).ToString().ToLowerInvariant();
+                var kindTone = ToneClasses.Of(ToneMap.Of(e.Kind));
                 output.WriteLine(
                     $"<tr data-event=\"{i + 1}\"><td>{i + 1}</td><td class=\"mono\">{HtmlText.Encode(TimestampText.TimeOfDay(e.Timestamp))}</td>" +
                     $"<td>{HtmlText.Encode(e.Entry.Process)}</td><td class=\"kind tone-{kindTone}\">{e.Kind.ToName()}</td>" +
@@ -145,7 +145,7 @@ public sealed class HtmlReportRenderer(RenderOptions options) : IReportRenderer,
 
     private static void WriteFinding(TextWriter output, Finding finding)
     {
-        var tone = ToneMap.Of(finding.Severity).ToString().ToLowerInvariant();
+        var tone = ToneClasses.Of(ToneMap.Of(finding.Severity));
         output.WriteLine($"<div class=\"finding tone-{tone}\" data-finding=\"{HtmlText.Encode(finding.Id)}\">");
         output.WriteLine($"<h3><span class=\"sev\">{finding.Severity.ToName()}</span> <span class=\"id\">{HtmlText.Encode(finding.Id)}</span> — {HtmlText.Encode(finding.Descriptor.Title)}</h3>");
         if (!string.IsNullOrWhiteSpace(finding.Message))

@@ -51,7 +51,7 @@ internal static class SwimlaneSvgWriter
         for (var i = 0; i < layout.Markers.Count; i++)
         {
             var (e, x, y) = layout.Markers[i];
-            var tone = ToneMap.Of(e.Kind).ToString().ToLowerInvariant();
+            var tone = ToneClasses.Of(ToneMap.Of(e.Kind));
             var tooltip = $"{i + 1}. {TimestampText.Log(e.Timestamp)} {e.Entry.Process} — {e.Kind.ToName()}\n{Excerpt.Of(e.Entry.EventMessage, 300)}";
             output.WriteLine(
                 $"<g class=\"event tone-{tone}\" data-event=\"{i + 1}\" data-kind=\"{e.Kind.ToName()}\" data-actor=\"{e.Actor.ToName()}\" tabindex=\"0\">" +

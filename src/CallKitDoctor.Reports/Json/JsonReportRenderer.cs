@@ -161,7 +161,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteStartObject();
         w.WriteNumber("index", call.Index);
         WriteString(w, "direction", call.Direction.ToName());
-        WriteString(w, "callUuid", call.CallUuid?.ToString("D").ToUpperInvariant());
+        WriteUuid(w, "callUuid", call.CallUuid);
         WriteString(w, "appProcess", call.AppProcess);
         WriteTime(w, "start", "startInstant", call.Start);
         WriteTime(w, "end", "endInstant", call.End);
@@ -205,7 +205,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteStartObject("values");
         if (e.CallUuid is { } uuid)
         {
-            WriteString(w, "callUuid", uuid.ToString("D").ToUpperInvariant());
+            WriteUuid(w, "callUuid", uuid);
         }
 
         if (e.Action is { } action)
@@ -319,8 +319,37 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
 
     private static void WriteTime(Utf8JsonWriter w, string logName, string isoName, LogTimestamp? timestamp)
     {
-        WriteString(w, logName, timestamp is null ? null : TimestampText.Log(timestamp));
-        WriteString(w, isoName, TimestampText.Iso(timestamp));
+        if (timestamp is not { } ts)
+        {
+            w.WriteNull(logName);
+            w.WriteNull(isoName);
+            return;
+        }
+
+        Span<char> text = stackalloc char[TimestampText.MaxLength];
+        w.WriteString(logName, text[..TimestampText.FormatLog(ts, text)]);
+        if (ts.Instant is { } instant)
+        {
+            w.WriteString(isoName, text[..TimestampText.FormatIso(instant, text)]);
+        }
+        else
+        {
+            w.WriteNull(isoName);
+        }
+    }
+
+    private static void WriteUuid(Utf8JsonWriter w, string name, Guid? uuid)
+    {
+        if (uuid is not { } value)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        Span<char> lower = stackalloc char[36];
+        Span<char> upper = stackalloc char[36];
+        value.TryFormat(lower, out var written, "D");
+        w.WriteString(name, upper[..lower[..written].ToUpperInvariant(upper)]);
     }
 
     private static void WriteString(Utf8JsonWriter w, string name, string? value)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using CallKitDoctor.Diagnosis.Findings;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
@@ -98,12 +100,32 @@ public sealed class MarkdownReportRenderer(RenderOptions options) : IReportRende
         {
             output.WriteLine("| Time | Process | Event | Line | Message |");
             output.WriteLine("| --- | --- | --- | ---: | --- |");
-            foreach (var e in call.Events.Take(options.MaxTimelineEvents))
+            var excerpt = ArrayPool<char>.Shared.Rent(Excerpt.Capacity(options.MaxExcerptLength));
+            Span<char> text = stackalloc char[TimestampText.MaxLength];
+            var shown = Math.Min(call.Events.Count, Math.Max(options.MaxTimelineEvents, 0));
+            for (var i = 0; i < shown; i++)
             {
-                var line = e.Entry.Location.Line > 0 ? e.Entry.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-                output.WriteLine($"| {TimestampText.TimeOfDay(e.Timestamp)} | {MarkdownText.Cell(e.Entry.Process ?? "")} | {e.Kind.ToName()} | {line} | {MarkdownText.Cell(Excerpt.Of(e.Entry.EventMessage, options.MaxExcerptLength))} |");
+                // | time | process | kind | line | message |, written piece by piece.
+                var e = call.Events[i];
+                output.Write("| ");
+                output.Write(text[..TimestampText.FormatTimeOfDay(e.Timestamp, text)]);
+                output.Write(" | ");
+                MarkdownText.WriteCell(output, e.Entry.Process);
+                output.Write(" | ");
+                output.Write(e.Kind.ToName());
+                output.Write(" | ");
+                if (e.Entry.Location.Line > 0)
+                {
+                    e.Entry.Location.Line.TryFormat(text, out var digits, default, CultureInfo.InvariantCulture);
+                    output.Write(text[..digits]);
+                }
+
+                output.Write(" | ");
+                MarkdownText.WriteCell(output, excerpt.AsSpan(0, Excerpt.Write(e.Entry.EventMessage, options.MaxExcerptLength, excerpt)));
+                output.WriteLine(" |");
             }
 
+            ArrayPool<char>.Shared.Return(excerpt);
             if (call.Events.Count > options.MaxTimelineEvents)
             {
                 output.WriteLine($"| | | | | *… {call.Events.Count - options.MaxTimelineEvents} more events* |");

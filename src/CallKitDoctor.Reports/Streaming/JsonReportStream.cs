@@ -15,10 +15,14 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
 {
     private const int CopyBufferBytes = 64 * 1024;
 
+    // The JSON writer's Flush also flushes the file to the system: pass bytes on in pieces of this size, not per call.
+    private const int FlushBytes = 64 * 1024;
+
     private SpillFile? _file;
     private Utf8JsonWriter? _json;
     private long _start;
     private bool _disposed;
+    private Action? _drain;
 
     public override string? SpillFolder => _file?.FolderPath;
 
@@ -37,8 +41,15 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
         }
 
         var json = _json;
-        JsonReportRenderer.WriteCall(json, call, json.Flush);
-        json.Flush();
+        _drain ??= () =>
+        {
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+            }
+        };
+        JsonReportRenderer.WriteCall(json, call, _drain);
+        _drain();
         SpilledCalls++;
     }
 
@@ -84,6 +95,15 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
 
     private static void CopyUtf8(Stream stream, long from, long to, TextWriter output)
     {
+        if (output is StreamWriter { Encoding: UTF8Encoding } utf8)
+        {
+            // The spill is well-formed UTF-8 (the JSON writer only takes sanitised text), so decoding it and encoding it
+            // again would give the same bytes: pass them on as they are.
+            utf8.Flush();
+            CopyBytes(stream, from, to, utf8.BaseStream);
+            return;
+        }
+
         var decoder = new UTF8Encoding(false, false).GetDecoder();
         var bytes = new byte[CopyBufferBytes];
         var chars = new char[CopyBufferBytes + 4];
@@ -100,6 +120,24 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
             left -= read;
             var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: left == 0);
             output.Write(chars, 0, count);
+        }
+    }
+
+    private static void CopyBytes(Stream stream, long from, long to, Stream output)
+    {
+        var bytes = new byte[CopyBufferBytes];
+        stream.Position = from;
+        var left = to - from;
+        while (left > 0)
+        {
+            var read = stream.Read(bytes, 0, (int)Math.Min(bytes.Length, left));
+            if (read <= 0)
+            {
+                break;
+            }
+
+            left -= read;
+            output.Write(bytes, 0, read);
         }
     }
 }

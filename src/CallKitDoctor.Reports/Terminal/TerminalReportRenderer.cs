@@ -38,8 +38,8 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
 
     Action<CallFlow> ITextReportLayout.CallWriter(TextWriter target)
     {
-        var console = CreateConsole(target);
-        return call => WriteCall(console, call);
+        var writer = CreateWriter(target);
+        return call => WriteCall(writer, call);
     }
 
     void ITextReportLayout.WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls) =>
@@ -47,36 +47,39 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
 
     private void WriteDocument(DiagnosisReport report, TextWriter output, Action<TextWriter>? streamedCalls)
     {
-        var console = CreateConsole(output);
-        WriteHeader(console, report);
+        var writer = CreateWriter(output);
+        WriteHeader(writer, report);
         streamedCalls?.Invoke(output);
         foreach (var call in report.Calls)
         {
-            WriteCall(console, call);
+            WriteCall(writer, call);
         }
 
         if (report.CallCount == 0)
         {
-            console.WriteLine();
-            Line(console, ("No calls were recognised in this log.", TerminalStyles.Dim));
+            writer.BlankLine();
+            writer.Part("No calls were recognised in this log.", TerminalStyles.Dim).EndLine();
         }
 
         if (report.Findings.Count > 0)
         {
-            console.WriteLine();
-            console.Write(new Rule().RuleStyle(TerminalStyles.Dim));
-            Line(console, ("Log findings", TerminalStyles.Heading));
+            writer.BlankLine();
+            writer.Rule();
+            writer.Part("Log findings", TerminalStyles.Heading).EndLine();
             foreach (var finding in report.Findings)
             {
-                WriteFinding(console, finding);
+                WriteFinding(writer, finding);
             }
         }
 
-        console.WriteLine();
-        Line(console, ("Summary: ", TerminalStyles.Heading), (ReportSummary.Of(report).ToString(), TerminalStyles.Plain));
+        writer.BlankLine();
+        writer.Part("Summary: ", TerminalStyles.Heading).Part(ReportSummary.Of(report).ToString(), TerminalStyles.Plain).EndLine();
         output.Flush();
     }
 
+    private TerminalLineWriter CreateWriter(TextWriter output) => new(output, options.Color, _width, CreateConsole);
+
+    /// <summary>The Spectre.Console console the rare lines that need its wrapping are written through.</summary>
     private IAnsiConsole CreateConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -92,10 +95,10 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
         return console;
     }
 
-    private void WriteHeader(IAnsiConsole console, DiagnosisReport report)
+    private void WriteHeader(TerminalLineWriter writer, DiagnosisReport report)
     {
         var input = report.Input;
-        Line(console, ("CallKit Doctor", TerminalStyles.Heading), ($" {options.Tool.Version} — diagnosis of {input.Source}", TerminalStyles.Plain));
+        writer.Part("CallKit Doctor", TerminalStyles.Heading).Part($" {options.Tool.Version} — diagnosis of {input.Source}", TerminalStyles.Plain).EndLine();
 
         var context = report.Context;
         var device = Join(" · ",
@@ -103,87 +106,132 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             context.DeviceModel,
             context.TimeZoneName,
             context.CaptureTime is { } t ? "captured " + TimestampText.Iso(t) : null);
-        Field(console, "Device", device.Length > 0 ? device : "not stated in the log");
+        Field(writer, "Device", device.Length > 0 ? device : "not stated in the log");
         var app = Join(" ", context.AppName, context.AppVersion);
         if (app.Length > 0)
         {
-            Field(console, "App", app);
+            Field(writer, "App", app);
         }
 
         var unparsed = input.UnparsedLines == 0
             ? "no unparsed lines"
             : $"{Count(input.UnparsedLines, "unparsed line")} (kept as bare entries; first at line {string.Join(", ", input.UnparsedLineNumbers.Take(5))})";
-        Field(console, "Input", $"{input.Format.ToName()} · {Count(input.Lines, "line")} · {Count(input.Entries, "entry", "entries")} · {unparsed} · {Count(input.IssueCount, "reading issue")}{(input.IsPartial ? " · PARTIAL read" : "")}",
+        Field(writer, "Input", $"{input.Format.ToName()} · {Count(input.Lines, "line")} · {Count(input.Entries, "entry", "entries")} · {unparsed} · {Count(input.IssueCount, "reading issue")}{(input.IsPartial ? " · PARTIAL read" : "")}",
             input.UnparsedLines > 0 || input.IsPartial ? TerminalStyles.For(Tone.Caution) : TerminalStyles.Plain);
         foreach (var issue in input.Issues.Take(MaxIssuesShown))
         {
-            Line(console, ("           " + issue, TerminalStyles.For(issue.Severity == LogReadIssueSeverity.Error ? Tone.Bad : Tone.Caution)));
+            writer.Part("           " + issue, TerminalStyles.For(issue.Severity == LogReadIssueSeverity.Error ? Tone.Bad : Tone.Caution)).EndLine();
         }
 
         if (input.IssueCount > MaxIssuesShown)
         {
-            Line(console, ($"           … {input.IssueCount - MaxIssuesShown} more reading issues (see --format json)", TerminalStyles.Dim));
+            writer.Part($"           … {input.IssueCount - MaxIssuesShown} more reading issues (see --format json)", TerminalStyles.Dim).EndLine();
         }
 
         var coverage = report.Coverage;
         var window = coverage.First is { } first && coverage.Last is { } last
             ? $"{first} → {last} ({Duration(last.Subtract(first))}) · {Count(coverage.Processes.Count, "process", "processes")}"
             : "no timestamps in the log";
-        Field(console, "Window", window);
-        Field(console, "Calls", $"{report.CallCount} · {Count(report.RecognisedEvents, "recognised event")}");
+        Field(writer, "Window", window);
+        Field(writer, "Calls", $"{report.CallCount} · {Count(report.RecognisedEvents, "recognised event")}");
     }
 
-    private void WriteCall(IAnsiConsole console, CallFlow call)
+    private void WriteCall(TerminalLineWriter writer, CallFlow call)
     {
-        console.WriteLine();
-        console.Write(new Rule().RuleStyle(TerminalStyles.Dim));
+        writer.BlankLine();
+        writer.Rule();
         var tone = ToneMap.Of(call.Verdict);
-        var header = Join(" · ",
-            $"Call {call.Index}",
-            call.Direction.ToName(),
-            call.AppProcess,
-            call.CallUuid is { } uuid ? "UUID " + uuid.ToString("D").ToUpperInvariant() : null,
-            call.Start is { } start ? start.ToString() : null);
-        Line(console, (header, TerminalStyles.Heading), ("  ", TerminalStyles.Plain), (call.Verdict.ToName().ToUpperInvariant(), TerminalStyles.For(tone, bold: true)));
+        // "Call N · direction · process · UUID … · start": the parts that have something to say, joined.
+        writer.Part(TerminalStyles.Heading).Append("Call ").Formatted(call.Index);
+        JoinPart(writer, call.Direction.ToName());
+        JoinPart(writer, call.AppProcess);
+        if (call.CallUuid is { } uuid)
+        {
+            writer.Append(" · UUID ");
+            Span<char> lower = stackalloc char[36];
+            uuid.TryFormat(lower, out var written, "D");
+            writer.Advance(lower[..written].ToUpperInvariant(writer.Reserve(written)));
+        }
+
+        if (call.Start is { } start)
+        {
+            writer.Append(" · ");
+            writer.Advance(TimestampText.FormatLog(start, writer.Reserve(TimestampText.MaxLength)));
+        }
+
+        writer.Part("  ", TerminalStyles.Plain).Part(TerminalStyles.For(tone, bold: true));
+        var verdict = call.Verdict.ToName();
+        verdict.AsSpan().ToUpperInvariant(writer.Reserve(verdict.Length));
+        writer.Advance(verdict.Length);
+        writer.EndLine();
         if (!string.IsNullOrWhiteSpace(call.VerdictReason))
         {
-            Wrapped(console, 2, call.VerdictReason, TerminalStyles.For(tone));
+            Wrapped(writer, 2, call.VerdictReason, TerminalStyles.For(tone));
         }
 
         if (call.Events.Count > 0)
         {
-            console.WriteLine();
-            Line(console, ("  Timeline", TerminalStyles.Heading));
-            var shown = call.Events.Take(options.MaxTimelineEvents).ToList();
-            var processWidth = Math.Min(20, shown.Max(e => (e.Entry.Process ?? "?").Length));
-            var kindWidth = shown.Max(e => e.Kind.ToName().Length);
-            var messageWidth = Math.Clamp(_width - (4 + 15 + 2 + processWidth + 2 + kindWidth + 2), 40, options.MaxExcerptLength);
-            foreach (var e in shown)
+            writer.BlankLine();
+            writer.Part("  Timeline", TerminalStyles.Heading).EndLine();
+            var shown = Math.Min(call.Events.Count, Math.Max(options.MaxTimelineEvents, 0));
+            var processWidth = 0;
+            var kindWidth = 0;
+            for (var i = 0; i < shown; i++)
             {
-                Line(console,
-                    ("    " + TimestampText.TimeOfDay(e.Timestamp).PadRight(15) + "  ", TerminalStyles.Time),
-                    (Excerpt.Of(e.Entry.Process ?? "?", processWidth).PadRight(processWidth) + "  ", TerminalStyles.Process),
-                    (e.Kind.ToName().PadRight(kindWidth) + "  ", TerminalStyles.For(ToneMap.Of(e.Kind))),
-                    (Excerpt.Of(e.Entry.EventMessage, messageWidth), TerminalStyles.Plain));
+                var e = call.Events[i];
+                processWidth = Math.Max(processWidth, (e.Entry.Process ?? "?").Length);
+                kindWidth = Math.Max(kindWidth, e.Kind.ToName().Length);
             }
+
+            processWidth = Math.Min(20, processWidth);
+            var messageWidth = Math.Max(40, Math.Min(_width - (4 + 15 + 2 + processWidth + 2 + kindWidth + 2), options.MaxExcerptLength));
+            for (var i = 0; i < shown; i++)
+            {
+                var e = call.Events[i];
+                writer.Part(TerminalStyles.Time).Spaces(4);
+                var time = TimestampText.FormatTimeOfDay(e.Timestamp, writer.Reserve(TimestampText.MaxLength));
+                writer.Advance(time);
+                writer.Spaces(15 - time).Spaces(2);
+
+                writer.Part(TerminalStyles.Process);
+                var process = Excerpt.Write(e.Entry.Process ?? "?", processWidth, writer.Reserve(Excerpt.Capacity(processWidth)));
+                writer.Advance(process);
+                writer.Spaces(processWidth - process).Spaces(2);
+
+                var kind = e.Kind.ToName();
+                writer.Part(TerminalStyles.For(ToneMap.Of(e.Kind))).Padded(kind, kindWidth).Spaces(2);
+
+                writer.Part(TerminalStyles.Plain);
+                writer.Advance(Excerpt.Write(e.Entry.EventMessage, messageWidth, writer.Reserve(Excerpt.Capacity(messageWidth))));
+                writer.EndLine();
+            }
+
             if (call.Events.Count > options.MaxTimelineEvents)
             {
-                Line(console, ($"    … {call.Events.Count - options.MaxTimelineEvents} more events (all of them in --format json or html)", TerminalStyles.Dim));
+                writer.Part($"    … {call.Events.Count - options.MaxTimelineEvents} more events (all of them in --format json or html)", TerminalStyles.Dim).EndLine();
             }
         }
 
         if (call.Findings.Count > 0)
         {
-            console.WriteLine();
-            Line(console, ("  Findings", TerminalStyles.Heading));
+            writer.BlankLine();
+            writer.Part("  Findings", TerminalStyles.Heading).EndLine();
             foreach (var finding in call.Findings)
             {
-                WriteFinding(console, finding);
+                WriteFinding(writer, finding);
             }
         }
     }
 
-    private void WriteFinding(IAnsiConsole console, Finding finding)
+    private static void JoinPart(TerminalLineWriter writer, string? part)
+    {
+        if (!string.IsNullOrWhiteSpace(part))
+        {
+            writer.Append(" · ").Append(part);
+        }
+    }
+
+    private void WriteFinding(TerminalLineWriter writer, Finding finding)
     {
         var tone = ToneMap.Of(finding.Severity);
         var mark = finding.Severity switch
@@ -192,69 +240,74 @@ public sealed class TerminalReportRenderer(RenderOptions options) : IReportRende
             FindingSeverity.Warning => "▲",
             _ => "●",
         };
-        Line(console,
-            ($"  {mark} {finding.Severity.ToName()} ", TerminalStyles.For(tone, bold: true)),
-            (finding.Id, TerminalStyles.For(tone, bold: true)),
-            ("  " + finding.Descriptor.Title, TerminalStyles.Heading));
+        var style = TerminalStyles.For(tone, bold: true);
+        writer.Part(style).Append("  ").Append(mark).Append(" ").Append(finding.Severity.ToName()).Append(" ")
+            .Part(finding.Id, style)
+            .Part(TerminalStyles.Heading).Append("  ").Append(finding.Descriptor.Title)
+            .EndLine();
         if (!string.IsNullOrWhiteSpace(finding.Message))
         {
-            Wrapped(console, 6, finding.Message, TerminalStyles.Plain);
+            Wrapped(writer, 6, finding.Message, TerminalStyles.Plain);
         }
 
         foreach (var evidence in finding.Evidence)
         {
-            var where = EvidenceText.Where(evidence);
-            Line(console, ("      " + where, TerminalStyles.Process), (evidence.Note is null ? "" : "  ← " + evidence.Note, TerminalStyles.Dim));
-            var lines = evidence.Text.Split('\n');
-            foreach (var line in lines.Take(MaxEvidenceLines))
+            writer.Part(TerminalStyles.Process).Spaces(6).Append(EvidenceText.Where(evidence)).Part(TerminalStyles.Dim);
+            if (evidence.Note is not null)
             {
-                Wrapped(console, 8, line.TrimEnd(), TerminalStyles.Dim);
+                writer.Append("  ← ").Append(evidence.Note);
             }
 
-            if (lines.Length > MaxEvidenceLines)
+            writer.EndLine();
+            var text = evidence.Text.AsSpan();
+            var lines = 0;
+            foreach (var range in text.Split('\n'))
             {
-                Line(console, ($"        … {lines.Length - MaxEvidenceLines} more lines", TerminalStyles.Dim));
+                if (++lines > MaxEvidenceLines)
+                {
+                    continue;
+                }
+
+                Wrapped(writer, 8, text[range].TrimEnd(), TerminalStyles.Dim);
+            }
+
+            if (lines > MaxEvidenceLines)
+            {
+                writer.Part($"        … {lines - MaxEvidenceLines} more lines", TerminalStyles.Dim).EndLine();
             }
         }
 
         if (!string.IsNullOrWhiteSpace(finding.Descriptor.Recommendation))
         {
-            Wrapped(console, 6, finding.Descriptor.Recommendation, TerminalStyles.Plain, ("Fix: ", TerminalStyles.For(Tone.Good, bold: true)));
+            Wrapped(writer, 6, finding.Descriptor.Recommendation, TerminalStyles.Plain, "Fix: ", TerminalStyles.For(Tone.Good, bold: true));
         }
     }
 
-    private static void Field(IAnsiConsole console, string label, string value, Style? style = null) =>
-        Line(console, ($"{label,-8}   ", TerminalStyles.Label), (value, style ?? TerminalStyles.Plain));
+    private static void Field(TerminalLineWriter writer, string label, string value, TerminalStyle style = TerminalStyle.Plain) =>
+        writer.Part(TerminalStyles.Label).Padded(label, 8).Spaces(3).Part(value, style).EndLine();
 
-    private void Wrapped(IAnsiConsole console, int indent, string text, Style style, (string Text, Style Style)? label = null)
+    /// <summary>Writes <paramref name="text"/> word-wrapped at <paramref name="indent"/>, the first line after <paramref name="label"/>.</summary>
+    private void Wrapped(TerminalLineWriter writer, int indent, ReadOnlySpan<char> text, TerminalStyle style, ReadOnlySpan<char> label = default, TerminalStyle labelStyle = TerminalStyle.Plain)
     {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in WordWrap.Lines(Utf16Text.Sanitize(text), _width - indent, _width - indent - (label?.Text.Length ?? 0)))
+        if (text.Contains('\r') || Utf16Text.HasLoneSurrogate(text))
         {
-            if (first && label is { } l)
+            text = WordWrap.WithoutCarriageReturns(Utf16Text.Sanitize(text.ToString()));
+        }
+
+        var first = true;
+        foreach (var line in new WordWrap(text, _width - indent, _width - indent - label.Length))
+        {
+            if (first && !label.IsEmpty)
             {
-                Line(console, (pad + l.Text, l.Style), (line, style));
+                writer.Part(labelStyle).Spaces(indent).Append(label).Part(line, style).EndLine();
             }
             else
             {
-                Line(console, (pad + line, style));
+                writer.Part(style).Spaces(indent).Append(line).EndLine();
             }
 
             first = false;
         }
-    }
-
-    private static void Line(IAnsiConsole console, params (string Text, Style Style)[] parts)
-    {
-        var paragraph = new Paragraph();
-        foreach (var (text, style) in parts)
-        {
-            paragraph.Append(Utf16Text.Sanitize(text), style);
-        }
-
-        console.Write(paragraph);
-        console.WriteLine();
     }
 
     private static string Join(string separator, params string?[] parts) =>
