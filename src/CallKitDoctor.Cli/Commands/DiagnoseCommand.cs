@@ -9,6 +9,7 @@ using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
+using CallKitDoctor.Reports.Streaming;
 
 namespace CallKitDoctor.Cli.Commands;
 
@@ -121,27 +122,38 @@ internal static class DiagnoseCommand
                 environment.Diagnosis.Diagnose(request.Log, request.InputFormat,
                     new DiagnosisInputOptions(narrowed, sink is null ? null : new ProgressMeter(sink, totalBytes, fromOffsets, display.Interval)), stream, cancellationToken));
         }
+        catch (ReportSpillException ex)
+        {
+            return CliApplication.Fail(environment, SpillFailure(ex));
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
             return CliApplication.Fail(environment, $"cannot read {request.Log}: {ex.Message}");
         }
 
-        if (request.Output is { } file)
+        try
         {
-            try
+            if (request.Output is { } file)
             {
-                using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                stream.Complete(report, writer);
+                try
+                {
+                    using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    stream.Complete(report, writer);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not ReportSpillException)
+                {
+                    return CliApplication.Fail(environment, $"cannot write {file}: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                return CliApplication.Fail(environment, $"cannot write {file}: {ex.Message}");
+                stream.Complete(report, environment.Output);
+                environment.Output.Flush();
             }
         }
-        else
+        catch (ReportSpillException ex)
         {
-            stream.Complete(report, environment.Output);
-            environment.Output.Flush();
+            return CliApplication.Fail(environment, SpillFailure(ex));
         }
 
         if (failOn.IsEmpty)
@@ -158,6 +170,10 @@ internal static class DiagnoseCommand
         environment.Error.WriteLine($"callkit-doctor: --fail-on: found {string.Join(", ", matches.Select(m => $"{m.Id} ({m.Count})"))}");
         return ExitCodes.FailOnFinding;
     }
+
+    /// <summary>The one-line reason for a failed spill file: the log was fine, the temporary folder was not.</summary>
+    private static string SpillFailure(ReportSpillException exception) =>
+        $"{exception.Message} (set TMPDIR to a folder with room for the report)";
 
     private sealed record DiagnoseRequest(string Log, ReportFormat Format, string? Output, LogInputFormat InputFormat, string[] FailOn, bool NoColor,
         EntryFilterOptions Window, bool Quiet);

@@ -26,7 +26,7 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
 
     public override string? SpillFolder => _file?.FolderPath;
 
-    public override void Accept(CallFlow call)
+    private protected override void AcceptCore(CallFlow call)
     {
         ArgumentNullException.ThrowIfNull(call);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -69,10 +69,19 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
             Accept(call);
         }
 
-        _json.WriteEndArray();
-        _json.Flush();
-        // The spill ends with the array's closing bracket: the document's own writer closes it.
-        var end = _file.Rewind() - 1;
+        long end;
+        try
+        {
+            _json.WriteEndArray();
+            _json.Flush();
+            // The spill ends with the array's closing bracket: the document's own writer closes it.
+            end = _file.Rewind() - 1;
+        }
+        catch (Exception ex) when (ReportSpillException.IsUnwrapped(ex))
+        {
+            throw ReportSpillException.From(SpillFolder, ex);
+        }
+
         var file = _file;
         renderer.WriteDocument(report, output, o => CopyUtf8(file.Stream, _start, end, o));
     }

@@ -26,7 +26,22 @@ public abstract class ReportStream : ICallSink, IDisposable
     public abstract string? SpillFolder { get; }
 
     /// <summary>Renders a finished call into the spill file.</summary>
-    public abstract void Accept(CallFlow call);
+    /// <exception cref="ReportSpillException">The spill file cannot be created or written (e.g. its disk is full).</exception>
+    public void Accept(CallFlow call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            AcceptCore(call);
+        }
+        catch (Exception ex) when (ReportSpillException.IsUnwrapped(ex))
+        {
+            throw ReportSpillException.From(SpillFolder, ex);
+        }
+    }
+
+    /// <summary>Renders a finished call into the spill file (creating it on the first call).</summary>
+    private protected abstract void AcceptCore(CallFlow call);
 
     /// <summary>
     /// Writes the whole document to <paramref name="output"/>: header, the calls accepted so far, then

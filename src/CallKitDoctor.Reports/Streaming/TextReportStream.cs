@@ -13,7 +13,7 @@ internal sealed class TextReportStream(ITextReportLayout layout) : ReportStream
 
     public override string? SpillFolder => _file?.FolderPath;
 
-    public override void Accept(CallFlow call)
+    private protected override void AcceptCore(CallFlow call)
     {
         ArgumentNullException.ThrowIfNull(call);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -44,8 +44,16 @@ internal sealed class TextReportStream(ITextReportLayout layout) : ReportStream
             throw new ArgumentException("the output must end lines with Environment.NewLine, as the spilled calls do", nameof(output));
         }
 
-        _writer.Flush();
-        _file.Rewind();
+        try
+        {
+            _writer.Flush();
+            _file.Rewind();
+        }
+        catch (Exception ex) when (ReportSpillException.IsUnwrapped(ex))
+        {
+            throw ReportSpillException.From(SpillFolder, ex);
+        }
+
         var file = _file;
         layout.WriteDocument(report, output, o => CharSpillWriter.CopyTo(file.Stream, o));
     }
