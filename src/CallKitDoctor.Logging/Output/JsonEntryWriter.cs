@@ -53,7 +53,20 @@ public sealed class JsonEntryWriter : LogEntryWriter
 
     public override LogOutputStyle Style => _asArray ? LogOutputStyle.Json : LogOutputStyle.Ndjson;
 
-    protected override void WriteEntry(LogEntry entry)
+    /// <summary>
+    /// Writes one entry given as its fields and its message (the unified reader's direct path: no <see cref="LogEntry"/>);
+    /// the same bytes as <see cref="LogEntryWriter.Write"/> of an entry with those fields and that message.
+    /// </summary>
+    public void Write(in EntryFields fields, ReadOnlySpan<char> message)
+    {
+        BeginEntry();
+        WriteFields(fields, message);
+        EndEntry(fields.Level, fields.EventType);
+    }
+
+    protected override void WriteEntry(LogEntry entry) => WriteFields(EntryFields.From(entry), entry.EventMessage);
+
+    private void WriteFields(in EntryFields entry, ReadOnlySpan<char> message)
     {
         var output = Output;
         if (_asArray)
@@ -64,7 +77,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Name(TraceId);
         output.WriteDecimal(entry.TraceId ?? 0);
         Name(EventMessage);
-        output.WriteJsonString(entry.EventMessage.AsSpan());
+        output.WriteJsonString(message);
         Name(EventType);
         Quoted(_eventTypes, (int)entry.EventType, entry.EventType.ToNdjsonName());
         Name(Source);
@@ -172,7 +185,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
     /// <c>{"frames":[{"imageOffset":N,"imageUUID":"…"}]}</c>: the entry's recorded backtrace when it has one, else the
     /// sender frame when the sender image is known, else no frames.
     /// </summary>
-    private void WriteBacktrace(LogEntry entry)
+    private void WriteBacktrace(in EntryFields entry)
     {
         var output = Output;
         output.Write(_asArray ? "{\n    \"frames\" : ["u8 : "{\"frames\":["u8);
