@@ -148,6 +148,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private const int DirectBatches = 4;
 
+    /// <summary>Entries the last <see cref="WriteJson"/> sent the direct way (not through entries).</summary>
+    internal long DirectEntries { get; private set; }
+
     private long WriteEntries(JsonEntryWriter writer, EntryFilter? filter, Action<LogEntry>? progress, CancellationToken cancellationToken)
     {
         var written = 0L;
@@ -221,6 +224,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                     }
 
                     Summary.Entries++;
+                    DirectEntries++;
                     if (batch.IsFull)
                     {
                         pipe.HandOver(cancellationToken);

@@ -190,7 +190,7 @@ public sealed class UnifiedPushDownTests : IDisposable
     }
 
     /// <summary>A file whose header says it was created at mach time <paramref name="created"/> (no timesync: header clock).</summary>
-    private static byte[] FileCreatedAt(ulong created, params byte[][] chunksetBlocks)
+    internal static byte[] FileCreatedAt(ulong created, params byte[][] chunksetBlocks)
     {
         var header = new ByteImage()
             .U32(125).U32(3).U64(created).U32(1_649_855_670).U32(0).U32(0).I32(300).U32(1).U32(1)
@@ -208,7 +208,7 @@ public sealed class UnifiedPushDownTests : IDisposable
         return image.ToArray();
     }
 
-    private static byte[] FirehoseAt(ulong baseTime, params byte[][] tracepoints)
+    internal static byte[] FirehoseAt(ulong baseTime, params byte[][] tracepoints)
     {
         var body = tracepoints.SelectMany(t => t).ToArray();
         return new ByteImage()
