@@ -63,7 +63,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private IEnumerable<LogEntry> Read(bool eagerMessages, CancellationToken cancellationToken)
     {
-        if (!ListFiles(out var timesync, out var list, out var found, out var filter))
+        if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
         {
             yield break;
         }
@@ -108,7 +108,15 @@ public sealed class UnifiedLogSource : ILogEntrySource
     {
         ArgumentNullException.ThrowIfNull(writer);
         var filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
-        if (filter?.Predicate is not null || (_options.TimeOrder && Directory.Exists(_path)))
+        IReadOnlyList<string>? order = null;
+        var interleaved = false;
+        if (_options.TimeOrder && ListFiles(report: false, out var timesync, out var files, out _, out _) && files.Count > 1)
+        {
+            order = FilesOneAfterAnother(files, timesync);
+            interleaved = order is null;
+        }
+
+        if (filter?.Predicate is not null || interleaved)
         {
             return WriteEntries(writer, filter, progress, cancellationToken);
         }
@@ -116,7 +124,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var written = 0L;
         var readAhead = _options.ReadAhead && Environment.ProcessorCount > 1;
         DirectBatchPipe.Run(
-            (pipe, token) => ProduceDirect(pipe, progress is not null, token),
+            (pipe, token) => ProduceDirect(pipe, order, progress is not null, token),
             batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -169,16 +177,19 @@ public sealed class UnifiedLogSource : ILogEntrySource
         return written;
     }
 
-    /// <summary>The direct path's reading side: every file in turn, each passing event added to the pipe's batch.</summary>
-    private void ProduceDirect(DirectBatchPipe pipe, bool trackLocation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), each passing
+    /// event added to the pipe's batch.
+    /// </summary>
+    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool trackLocation, CancellationToken cancellationToken)
     {
-        if (!ListFiles(out var timesync, out var list, out var found, out var filter) || (_options.TimeOrder && list.Count > 1))
+        if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
         {
             return;
         }
 
         var message = new StringBuilder(256);
-        foreach (var file in list)
+        foreach (var file in order ?? list)
         {
             var reader = TryOpen(file, _oversize, Summary);
             if (reader is null)
@@ -239,16 +250,50 @@ public sealed class UnifiedLogSource : ILogEntrySource
     }
 
     /// <summary>
+    /// The files in the order of their catalogued time spans when those do not overlap (each file's last catalogued
+    /// event strictly before the next file's first): then the time-ordered merge writes one whole file after the other
+    /// in that order, so the direct path can too. Null when any span is unknown or two overlap (the merge interleaves).
+    /// </summary>
+    private static List<string>? FilesOneAfterAnother(List<string> files, TimesyncDatabase timesync)
+    {
+        var spans = new List<(string File, MergeKey First, MergeKey Last)>(files.Count);
+        foreach (var file in files)
+        {
+            if (CatalogTimes.Read(file, timesync) is not { First: { } first, Last: { } last })
+            {
+                return null;
+            }
+
+            spans.Add((file, MergeKey.Of(first, 0), MergeKey.Of(last, 0)));
+        }
+
+        spans.Sort(static (a, b) => a.First.CompareTime(b.First));
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (spans[i - 1].Last.CompareTime(spans[i].First) >= 0)
+            {
+                return null;
+            }
+        }
+
+        return spans.ConvertAll(static s => s.File);
+    }
+
+    /// <summary>
     /// Lists the tracev3 files to read (in name order; those the filter's start rules out left out) and loads the
     /// timesync data; false (with an issue) when the path names nothing.
     /// </summary>
-    private bool ListFiles(out TimesyncDatabase timesync, out List<string> list, out int found, out EntryFilter? filter)
+    private bool ListFiles(bool report, out TimesyncDatabase timesync, out List<string> list, out int found, out EntryFilter? filter)
     {
         var isDirectory = Directory.Exists(_path);
         var folder = isDirectory ? _path : Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".";
         _strings ??= new StringFileCache(_options.StringsDirectory ?? FindStringsDirectory(folder));
         timesync = TimesyncDatabase.FromDirectory(_options.TimesyncDirectory ?? Path.Combine(folder, "timesync"));
-        AddIssues(timesync.Errors);
+        if (report)
+        {
+            AddIssues(timesync.Errors);
+        }
+
         filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
 
         if (isDirectory)
@@ -264,7 +309,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
         else
         {
-            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _path, "no such file or folder"));
+            if (report)
+            {
+                Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _path, "no such file or folder"));
+            }
+
             list = [];
             found = 0;
             return false;
@@ -273,7 +322,13 @@ public sealed class UnifiedLogSource : ILogEntrySource
         found = list.Count;
         if (filter?.Range.Start is { } start)
         {
-            list = FilesReachingStart(list, start, timesync);
+            var kept = FilesReachingStart(list, start, timesync);
+            if (report)
+            {
+                SkippedFiles += list.Count - kept.Count;
+            }
+
+            list = kept;
         }
 
         return true;
@@ -318,7 +373,6 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 string.Equals(Path.GetDirectoryName(files[i]), Path.GetDirectoryName(next), StringComparison.Ordinal) &&
                 CreationTime(next, timesync) is { Instant: { } created } && created < start)
             {
-                SkippedFiles++;
                 continue;
             }
 

@@ -1,8 +1,10 @@
 using CallKitDoctor.Logging.Filtering;
+using CallKitDoctor.Logging.Filtering.Predicates;
 using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Output;
 using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified;
+using CallKitDoctor.Logging.Unified.Time;
 using CallKitDoctor.Testing;
 
 namespace CallKitDoctor.Logging.Tests.Unified;
@@ -104,14 +106,104 @@ public sealed class DirectJsonTests : IDisposable
     }
 
     [Fact]
-    public void FileOrderWithoutAPredicateTakesTheDirectPath()
+    public void APredicateOrFilesWhoseCataloguedSpansOverlapGoThroughTheEntries()
     {
+        // The built archive's catalogs all claim the same span: the merge may interleave, so no direct time order.
         var (_, fileOrder) = Direct(_dir, Options(readAhead: true, timeOrder: false, filter: null), ndjson: true);
         var (_, timeOrder) = Direct(_dir, Options(readAhead: true, timeOrder: true, filter: null), ndjson: true);
+        var predicate = new EntryFilter(Predicate("threadIdentifier == 42"), TimeRange.All, LevelInclusion.Everything);
+        var (_, filtered) = Direct(_dir, Options(readAhead: true, timeOrder: false, predicate), ndjson: true);
 
         Assert.True(fileOrder.DirectEntries > 0);
         Assert.Equal(fileOrder.Summary.Entries, fileOrder.DirectEntries);
         Assert.Equal(0, timeOrder.DirectEntries);
+        Assert.Equal(0, filtered.DirectEntries);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void FilesOneAfterAnotherInTimeAreWrittenDirectlyInTimeOrder(bool ndjson, bool readAhead)
+    {
+        // Files whose catalogs give their true spans, which follow each other in time but not in name order.
+        var folder = Path.Combine(_dir, "sequence");
+        Directory.CreateDirectory(folder);
+        var fileOrder = new[] { 2, 0, 3, 1 };
+        for (var f = 0; f < fileOrder.Length; f++)
+        {
+            var created = FirstFileTime + ((ulong)fileOrder[f] * FileSpan);
+            var tracepoints = Enumerable.Range(0, 9)
+                .Select(i => Tracev3Image.LogTracepoint(LogTypes[i % LogTypes.Length], FormatOf(i), (ulong)(40 + i), (uint)(i * 50_000), 1, 0x4000))
+                .ToArray();
+            var firehose = UnifiedPushDownTests.FirehoseAt(created + 1000, tracepoints);
+            var catalog = CatalogSpanning(created + 1000, created + 1000 + (8 * 50_000));
+            File.WriteAllBytes(Path.Combine(folder, $"{f + 1:x16}.tracev3"),
+                UnifiedPushDownTests.FileCreatedAt(created, catalog, [Tracev3Image.Lz4(Tracev3Image.ChunksetContent((0x6001, firehose)))]));
+        }
+
+        var options = new UnifiedLogOptions { TimeOrder = true, ReadAhead = readAhead, StringsDirectory = Path.Combine(_dir, "uuidtext") };
+        var (expected, entrySource) = ViaEntries(folder, options, ndjson);
+        var (actual, source) = Direct(folder, options, ndjson);
+        var (byName, _) = Direct(folder, new UnifiedLogOptions { ReadAhead = readAhead, StringsDirectory = options.StringsDirectory }, ndjson);
+
+        Assert.Equal(36, source.DirectEntries);
+        Assert.Equal(Text(expected), Text(actual));
+        Assert.NotEqual(Text(byName), Text(actual));
+        Assert.Equal(entrySource.Summary.Entries, source.Summary.Entries);
+    }
+
+    /// <summary>The test catalog with its one chunkset said to run from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    private static byte[] CatalogSpanning(ulong first, ulong last)
+    {
+        var catalog = Tracev3Image.Catalog();
+        var claimed = new ByteImage().U64(Tracev3Image.BaseTime).U64(Tracev3Image.BaseTime + 1000).ToArray();
+        var at = catalog.AsSpan().IndexOf(claimed);
+        Assert.True(at > 0, "the test catalog no longer holds its chunkset span");
+        new ByteImage().U64(first).U64(last).ToArray().CopyTo(catalog, at);
+        return catalog;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FilesThatOverlapInTimeAreMergedAsBefore(bool ndjson)
+    {
+        // Two copies of each file: every copy overlaps its twin, so the merge interleaves them.
+        var folder = Path.Combine(_dir, "overlap");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(_dir, "Persist")).Order(StringComparer.Ordinal).Take(2))
+        {
+            File.Copy(file, Path.Combine(folder, "a" + Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(folder, "b" + Path.GetFileName(file)));
+        }
+
+        var options = new UnifiedLogOptions { TimeOrder = true, StringsDirectory = Path.Combine(_dir, "uuidtext") };
+        var (expected, _) = ViaEntries(folder, options, ndjson);
+        var (actual, source) = Direct(folder, options, ndjson);
+
+        Assert.Equal(0, source.DirectEntries);
+        Assert.Equal(Text(expected), Text(actual));
+    }
+
+    [SkippableTheory]
+    [InlineData("0000000000000f85.tracev3")]
+    [InlineData("0000000000000030.tracev3")]
+    public void EveryEntryOfTheSharedFilesLiesInItsCataloguedSpan(string file)
+    {
+        Skip.IfNot(SharedData.IsAvailable, SharedData.MissingReason);
+        var folder = SharedData.PathOf("testdata", "unified_logging")!;
+        var path = Path.Combine(folder, file);
+        var timesync = TimesyncDatabase.FromDirectory(Path.Combine(folder, "timesync"));
+        var span = CatalogTimes.Read(path, timesync);
+        var entries = new UnifiedLogSource(path, new UnifiedLogOptions { TimesyncDirectory = Path.Combine(folder, "timesync"), ReadAhead = false })
+            .ReadEntries().ToList();
+
+        Assert.NotNull(span.First);
+        Assert.NotNull(span.Last);
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.True(e.Timestamp!.Value.CompareTo(span.First!.Value) >= 0 && e.Timestamp!.Value.CompareTo(span.Last!.Value) <= 0,
+            $"{e.Timestamp} outside {span.First}..{span.Last}"));
     }
 
     [Fact]
@@ -168,6 +260,12 @@ public sealed class DirectJsonTests : IDisposable
         Assert.Equal(source.Summary.Entries, source.DirectEntries);
         Assert.Equal(expected.Length, actual.Length);
         Assert.True(expected.AsSpan().SequenceEqual(actual), "the direct path wrote other bytes");
+    }
+
+    private static LogPredicate Predicate(string text)
+    {
+        Assert.True(LogPredicate.TryParse(text, out var parsed, out var error), error?.Message);
+        return parsed!;
     }
 
     private static UnifiedLogOptions Options(bool readAhead, bool timeOrder, EntryFilter? filter) =>
