@@ -54,19 +54,20 @@ public sealed class JsonEntryWriter : LogEntryWriter
     public override LogOutputStyle Style => _asArray ? LogOutputStyle.Json : LogOutputStyle.Ndjson;
 
     /// <summary>
-    /// Writes one entry given as its fields and its message (the unified reader's direct path: no <see cref="LogEntry"/>);
-    /// the same bytes as <see cref="LogEntryWriter.Write"/> of an entry with those fields and that message.
+    /// Writes one entry given as its fields and its message already escaped (<see cref="JsonStringText.Write"/>, without
+    /// the quotes): the unified reader's direct path, which builds no <see cref="LogEntry"/> and escapes on its reading
+    /// thread. The same bytes as <see cref="LogEntryWriter.Write"/> of an entry with those fields and that message.
     /// </summary>
-    public void Write(in EntryFields fields, ReadOnlySpan<char> message)
+    public void WriteEscaped(in EntryFields fields, ReadOnlySpan<byte> escapedMessage)
     {
         BeginEntry();
-        WriteFields(fields, message);
+        WriteFields(fields, default, escapedMessage, escaped: true);
         EndEntry(fields.Level, fields.EventType);
     }
 
-    protected override void WriteEntry(LogEntry entry) => WriteFields(EntryFields.From(entry), entry.EventMessage);
+    protected override void WriteEntry(LogEntry entry) => WriteFields(EntryFields.From(entry), entry.EventMessage, default, escaped: false);
 
-    private void WriteFields(in EntryFields entry, ReadOnlySpan<char> message)
+    private void WriteFields(in EntryFields entry, ReadOnlySpan<char> message, ReadOnlySpan<byte> escapedMessage, bool escaped)
     {
         var output = Output;
         if (_asArray)
@@ -77,7 +78,15 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Name(TraceId);
         output.WriteDecimal(entry.TraceId ?? 0);
         Name(EventMessage);
-        output.WriteJsonString(message);
+        if (escaped)
+        {
+            output.WriteQuoted(escapedMessage);
+        }
+        else
+        {
+            output.WriteJsonString(message);
+        }
+
         Name(EventType);
         Quoted(_eventTypes, (int)entry.EventType, entry.EventType.ToNdjsonName());
         Name(Source);

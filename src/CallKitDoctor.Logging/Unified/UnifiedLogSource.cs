@@ -135,7 +135,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                     }
                     else
                     {
-                        writer.Write(batch.Fields(i), batch.Message(i));
+                        writer.WriteEscaped(batch.Fields(i), batch.EscapedMessage(i));
                     }
                 }
 
