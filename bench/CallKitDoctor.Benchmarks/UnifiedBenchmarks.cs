@@ -92,6 +92,22 @@ public class UnifiedBenchmarks
     [Benchmark]
     public long ResolvedShowNdjsonReadAhead() => Show(readAhead: true);
 
+    /// <summary>The same through the direct path (<see cref="UnifiedLogSource.WriteJson"/>: no entries, no message strings), one thread.</summary>
+    [Benchmark]
+    public long ResolvedShowNdjsonDirect() => ShowDirect(readAhead: false);
+
+    /// <summary>The direct path with its read-ahead worker (two threads), as <c>show --style ndjson</c> runs it.</summary>
+    [Benchmark]
+    public long ResolvedShowNdjsonDirectReadAhead() => ShowDirect(readAhead: true);
+
+    private long ShowDirect(bool readAhead)
+    {
+        using var writer = (JsonEntryWriter)LogEntryWriter.Create(LogOutputStyle.Ndjson, Stream.Null);
+        new UnifiedLogSource(_resolved, new UnifiedLogOptions { ReadAhead = readAhead }).WriteJson(writer);
+        writer.Complete();
+        return writer.Tally.Total;
+    }
+
     private long Show(bool readAhead)
     {
         using var writer = LogEntryWriter.Create(LogOutputStyle.Ndjson, Stream.Null);

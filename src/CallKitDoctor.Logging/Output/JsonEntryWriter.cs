@@ -53,7 +53,21 @@ public sealed class JsonEntryWriter : LogEntryWriter
 
     public override LogOutputStyle Style => _asArray ? LogOutputStyle.Json : LogOutputStyle.Ndjson;
 
-    protected override void WriteEntry(LogEntry entry)
+    /// <summary>
+    /// Writes one entry given as its fields and its message already escaped (<see cref="JsonStringText.Write"/>, without
+    /// the quotes): the unified reader's direct path, which builds no <see cref="LogEntry"/> and escapes on its reading
+    /// thread. The same bytes as <see cref="LogEntryWriter.Write"/> of an entry with those fields and that message.
+    /// </summary>
+    public void WriteEscaped(in EntryFields fields, ReadOnlySpan<byte> escapedMessage)
+    {
+        BeginEntry();
+        WriteFields(fields, default, escapedMessage, escaped: true);
+        EndEntry(fields.Level, fields.EventType);
+    }
+
+    protected override void WriteEntry(LogEntry entry) => WriteFields(EntryFields.From(entry), entry.EventMessage, default, escaped: false);
+
+    private void WriteFields(in EntryFields entry, ReadOnlySpan<char> message, ReadOnlySpan<byte> escapedMessage, bool escaped)
     {
         var output = Output;
         if (_asArray)
@@ -64,7 +78,15 @@ public sealed class JsonEntryWriter : LogEntryWriter
         Name(TraceId);
         output.WriteDecimal(entry.TraceId ?? 0);
         Name(EventMessage);
-        output.WriteJsonString(entry.EventMessage.AsSpan());
+        if (escaped)
+        {
+            output.WriteQuoted(escapedMessage);
+        }
+        else
+        {
+            output.WriteJsonString(message);
+        }
+
         Name(EventType);
         Quoted(_eventTypes, (int)entry.EventType, entry.EventType.ToNdjsonName());
         Name(Source);
@@ -172,7 +194,7 @@ public sealed class JsonEntryWriter : LogEntryWriter
     /// <c>{"frames":[{"imageOffset":N,"imageUUID":"…"}]}</c>: the entry's recorded backtrace when it has one, else the
     /// sender frame when the sender image is known, else no frames.
     /// </summary>
-    private void WriteBacktrace(LogEntry entry)
+    private void WriteBacktrace(in EntryFields entry)
     {
         var output = Output;
         output.Write(_asArray ? "{\n    \"frames\" : ["u8 : "{\"frames\":["u8);

@@ -61,14 +61,25 @@ public abstract class LogEntryWriter : IDisposable
     public void Write(LogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        BeginEntry();
+        WriteEntry(entry);
+        EndEntry(entry.Level, entry.EventType);
+    }
+
+    /// <summary>Before an entry is written: writes the start on the first one.</summary>
+    protected void BeginEntry()
+    {
         if (!_started)
         {
             _started = true;
             WriteStart();
         }
+    }
 
-        WriteEntry(entry);
-        Tally.Add(entry.Level, entry.EventType);
+    /// <summary>After an entry is written: counts it and writes the buffer out when it is full.</summary>
+    protected void EndEntry(LogLevel level, LogEventType eventType)
+    {
+        Tally.Add(level, eventType);
         Output.FlushIfFull();
     }
 

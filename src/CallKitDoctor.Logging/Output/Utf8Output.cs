@@ -119,6 +119,16 @@ public sealed class Utf8Output : IBufferWriter<byte>
         _buffer[_length++] = (byte)'"';
     }
 
+    /// <summary>Writes bytes that are already an escaped JSON string's content between quotes.</summary>
+    public void WriteQuoted(ReadOnlySpan<byte> escaped)
+    {
+        Ensure(escaped.Length + 2);
+        _buffer[_length++] = (byte)'"';
+        escaped.CopyTo(_buffer.AsSpan(_length));
+        _length += escaped.Length;
+        _buffer[_length++] = (byte)'"';
+    }
+
     /// <summary>Writes a quoted JSON string through <paramref name="cache"/> (for strings that repeat as the same instance).</summary>
     internal void WriteJsonString(string? text, Utf8StringCache cache)
     {

@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using CallKitDoctor.Logging.Unified.Binary;
 using CallKitDoctor.Logging.Unified.Time;
-using CallKitDoctor.Logging.Unified.Tracev3;
 
 namespace CallKitDoctor.Logging.Unified;
 
@@ -63,62 +59,6 @@ public static class UnifiedLogEnd
     }
 
     /// <summary>The latest catalogued event time of one file, or null (no header, no catalog, or unreadable).</summary>
-    private static DateTimeOffset? FileEnd(string file, TimesyncDatabase timesync)
-    {
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            var errors = new UnifiedErrorLog();
-            TraceHeader? header = null;
-            ulong? lastTime = null;
-            Span<byte> preamble = stackalloc byte[ChunkTag.PreambleSize];
-            var length = stream.Length;
-            long position = 0;
-            while (length - position >= ChunkTag.PreambleSize)
-            {
-                stream.Position = position;
-                stream.ReadExactly(preamble);
-                var tag = BinaryPrimitives.ReadUInt32LittleEndian(preamble);
-                var size = BinaryPrimitives.ReadUInt64LittleEndian(preamble[8..]);
-                var dataOffset = position + ChunkTag.PreambleSize;
-                if (size > (ulong)(length - dataOffset))
-                {
-                    break;
-                }
-
-                if ((tag == ChunkTag.Header || tag == ChunkTag.Catalog) && size <= Tracev3Limits.MaxChunkBytes)
-                {
-                    var data = ArrayPool<byte>.Shared.Rent((int)size);
-                    try
-                    {
-                        stream.ReadExactly(data, 0, (int)size);
-                        var span = data.AsSpan(0, (int)size);
-                        if (tag == ChunkTag.Header)
-                        {
-                            header ??= TraceHeader.Parse(span, file, dataOffset, errors);
-                        }
-                        else if (Catalog.Parse(span, file, dataOffset, position, errors) is { } catalog)
-                        {
-                            foreach (var subchunk in catalog.Subchunks)
-                            {
-                                lastTime = lastTime is { } t && t >= subchunk.End ? t : subchunk.End;
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                    }
-                }
-
-                position = dataOffset + SpanReader.Align8((long)size);
-            }
-
-            return lastTime is { } time && new FileClock(header, timesync).ToTimestamp(time) is { Instant: { } instant } ? instant : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException)
-        {
-            return null;
-        }
-    }
+    private static DateTimeOffset? FileEnd(string file, TimesyncDatabase timesync) =>
+        CatalogTimes.Read(file, timesync) is { Last: { Instant: { } instant } } ? instant : null;
 }

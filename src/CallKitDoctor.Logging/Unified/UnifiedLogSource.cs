@@ -1,6 +1,9 @@
+using System.Text;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Filtering;
+using CallKitDoctor.Logging.Output;
 using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Logging.Unified.Direct;
 using CallKitDoctor.Logging.Unified.Formatting;
 using CallKitDoctor.Logging.Unified.Merge;
 using CallKitDoctor.Logging.Unified.Statedump;
@@ -60,35 +63,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private IEnumerable<LogEntry> Read(bool eagerMessages, CancellationToken cancellationToken)
     {
-        var isDirectory = Directory.Exists(_path);
-        var folder = isDirectory ? _path : Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".";
-        _strings ??= new StringFileCache(_options.StringsDirectory ?? FindStringsDirectory(folder));
-        var timesync = TimesyncDatabase.FromDirectory(_options.TimesyncDirectory ?? Path.Combine(folder, "timesync"));
-        AddIssues(timesync.Errors);
-
-        IEnumerable<string> files;
-        if (isDirectory)
+        if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
         {
-            files = Directory.EnumerateFiles(_path, "*.tracev3", SearchOption.AllDirectories)
-                .Where(static f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal);
-        }
-        else if (File.Exists(_path))
-        {
-            files = [_path];
-        }
-        else
-        {
-            Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _path, "no such file or folder"));
             yield break;
-        }
-
-        var list = files.ToList();
-        var found = list.Count;
-        var filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
-        if (filter?.Range.Start is { } start)
-        {
-            list = FilesReachingStart(list, start, timesync);
         }
 
         IEnumerable<LogEntry> entries;
@@ -112,12 +89,260 @@ public sealed class UnifiedLogSource : ILogEntrySource
             yield return entry;
         }
 
+        EndRead(found);
+    }
+
+    /// <summary>
+    /// Writes the entries that pass <see cref="UnifiedLogOptions.Filter"/> in <paramref name="writer"/>'s style, the
+    /// same bytes as writing each entry of <see cref="ReadEntries"/> that the filter matches. In file order (or for a
+    /// single file) and without a predicate, events go straight from the reader to the writer: no
+    /// <see cref="LogEntry"/> and no message string per event, and the reading and formatting run on a worker thread
+    /// (as <see cref="UnifiedLogOptions.ReadAhead"/>) while the caller writes. Otherwise through the entries.
+    /// </summary>
+    /// <param name="writer">The JSON/ndjson writer (its trailer is left to the caller).</param>
+    /// <param name="progress">Called once per entry written with an entry standing for where the read is (its
+    /// <see cref="LogEntry.Location"/>), or null.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The number of entries written.</returns>
+    public long WriteJson(JsonEntryWriter writer, Action<LogEntry>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
+        IReadOnlyList<string>? order = null;
+        var interleaved = false;
+        if (_options.TimeOrder && ListFiles(report: false, out var timesync, out var files, out _, out _) && files.Count > 1)
+        {
+            order = FilesOneAfterAnother(files, timesync);
+            interleaved = order is null;
+        }
+
+        if (filter?.Predicate is not null || interleaved)
+        {
+            return WriteEntries(writer, filter, progress, cancellationToken);
+        }
+
+        var written = 0L;
+        var readAhead = _options.ReadAhead && Environment.ProcessorCount > 1;
+        DirectBatchPipe.Run(
+            (pipe, token) => ProduceDirect(pipe, order, progress is not null, token),
+            batch =>
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch.Entry(i) is { } entry)
+                    {
+                        writer.Write(entry);
+                    }
+                    else
+                    {
+                        writer.WriteEscaped(batch.Fields(i), batch.EscapedMessage(i));
+                    }
+                }
+
+                written += batch.Count;
+                if (progress is not null)
+                {
+                    var marker = new LogEntry { Location = batch.LastLocation };
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        progress(marker);
+                    }
+                }
+            },
+            readAhead ? DirectBatches : 1,
+            cancellationToken);
+        return written;
+    }
+
+    private const int DirectBatches = 4;
+
+    /// <summary>Entries the last <see cref="WriteJson"/> sent the direct way (not through entries).</summary>
+    internal long DirectEntries { get; private set; }
+
+    private long WriteEntries(JsonEntryWriter writer, EntryFilter? filter, Action<LogEntry>? progress, CancellationToken cancellationToken)
+    {
+        var written = 0L;
+        foreach (var entry in ReadEntries(cancellationToken))
+        {
+            progress?.Invoke(entry);
+            if (filter is not null && !filter.Matches(entry))
+            {
+                continue;
+            }
+
+            writer.Write(entry);
+            written++;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), each passing
+    /// event added to the pipe's batch.
+    /// </summary>
+    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool trackLocation, CancellationToken cancellationToken)
+    {
+        if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
+        {
+            return;
+        }
+
+        var message = new StringBuilder(256);
+        foreach (var file in order ?? list)
+        {
+            var reader = TryOpen(file, _oversize, Summary);
+            if (reader is null)
+            {
+                continue;
+            }
+
+            var shown = _options.DisplayPath?.Invoke(file) ?? file;
+            using (reader)
+            {
+                var walk = StartFile(reader, timesync, filter);
+                while (walk.MoveNext(cancellationToken))
+                {
+                    var batch = pipe.Current;
+                    var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatLargeDumps: true, out var fixedMessage);
+                    ref readonly var e = ref reader.Current;
+                    if (fixedMessage is not null)
+                    {
+                        batch.Add(fields, fixedMessage);
+                    }
+                    else if (JoinsOversize(e, null))
+                    {
+                        batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
+                    }
+                    else if (fields.FormatString is not { } format)
+                    {
+                        batch.Add(fields, ReadOnlySpan<char>.Empty);
+                    }
+                    else
+                    {
+                        message.Clear();
+                        OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
+                        batch.Add(fields, message);
+                        if (message.Capacity > 64 * 1024)
+                        {
+                            message = new StringBuilder(256);
+                        }
+                    }
+
+                    if (trackLocation)
+                    {
+                        batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
+                    }
+
+                    Summary.Entries++;
+                    DirectEntries++;
+                    if (batch.IsFull)
+                    {
+                        pipe.HandOver(cancellationToken);
+                    }
+                }
+
+                EndFile(file, reader);
+            }
+        }
+
+        EndRead(found);
+    }
+
+    /// <summary>
+    /// The files in the order of their catalogued time spans when those do not overlap (each file's last catalogued
+    /// event strictly before the next file's first): then the time-ordered merge writes one whole file after the other
+    /// in that order, so the direct path can too. Null when any span is unknown or two overlap (the merge interleaves).
+    /// </summary>
+    private static List<string>? FilesOneAfterAnother(List<string> files, TimesyncDatabase timesync)
+    {
+        var spans = new List<(string File, MergeKey First, MergeKey Last)>(files.Count);
+        foreach (var file in files)
+        {
+            if (CatalogTimes.Read(file, timesync) is not { First: { } first, Last: { } last })
+            {
+                return null;
+            }
+
+            spans.Add((file, MergeKey.Of(first, 0), MergeKey.Of(last, 0)));
+        }
+
+        spans.Sort(static (a, b) => a.First.CompareTime(b.First));
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (spans[i - 1].Last.CompareTime(spans[i].First) >= 0)
+            {
+                return null;
+            }
+        }
+
+        return spans.ConvertAll(static s => s.File);
+    }
+
+    /// <summary>
+    /// Lists the tracev3 files to read (in name order; those the filter's start rules out left out) and loads the
+    /// timesync data; false (with an issue) when the path names nothing.
+    /// </summary>
+    private bool ListFiles(bool report, out TimesyncDatabase timesync, out List<string> list, out int found, out EntryFilter? filter)
+    {
+        var isDirectory = Directory.Exists(_path);
+        var folder = isDirectory ? _path : Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".";
+        _strings ??= new StringFileCache(_options.StringsDirectory ?? FindStringsDirectory(folder));
+        timesync = TimesyncDatabase.FromDirectory(_options.TimesyncDirectory ?? Path.Combine(folder, "timesync"));
+        if (report)
+        {
+            AddIssues(timesync.Errors);
+        }
+
+        filter = _options.Filter is { } f && !ReferenceEquals(f, EntryFilter.All) ? f : null;
+
+        if (isDirectory)
+        {
+            list = Directory.EnumerateFiles(_path, "*.tracev3", SearchOption.AllDirectories)
+                .Where(static f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        else if (File.Exists(_path))
+        {
+            list = [_path];
+        }
+        else
+        {
+            if (report)
+            {
+                Summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, _path, "no such file or folder"));
+            }
+
+            list = [];
+            found = 0;
+            return false;
+        }
+
+        found = list.Count;
+        if (filter?.Range.Start is { } start)
+        {
+            var kept = FilesReachingStart(list, start, timesync);
+            if (report)
+            {
+                SkippedFiles += list.Count - kept.Count;
+            }
+
+            list = kept;
+        }
+
+        return true;
+    }
+
+    /// <summary>What is said once every file was read: no files found, string-file errors.</summary>
+    private void EndRead(int found)
+    {
         if (found == 0)
         {
             Summary.Add(new LogReadIssue(LogReadIssueSeverity.Warning, _path, "no .tracev3 files found (not a logarchive or diagnostics folder?)"));
         }
 
-        AddIssues(_strings.Errors);
+        AddIssues(_strings!.Errors);
     }
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> (tests).</summary>
@@ -148,7 +373,6 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 string.Equals(Path.GetDirectoryName(files[i]), Path.GetDirectoryName(next), StringComparison.Ordinal) &&
                 CreationTime(next, timesync) is { Instant: { } created } && created < start)
             {
-                SkippedFiles++;
                 continue;
             }
 
@@ -198,53 +422,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var shown = _options.DisplayPath?.Invoke(file) ?? file;
         using (reader)
         {
-            var time = new FileClock(reader.PeekHeader(), timesync);
-            Context.OsBuild ??= time.Header?.BuildVersion is { Length: > 0 } build ? build : null;
-            Context.DeviceModel ??= time.Header?.HardwareModel is { Length: > 0 } model ? model : null;
-            Context.TimeZoneName ??= time.Header?.TimeZoneName is { Length: > 0 } zone ? zone : null;
-            if (filter?.Range.End is { } end)
+            var walk = StartFile(reader, timesync, filter);
+            while (walk.MoveNext(cancellationToken))
             {
-                // Every tracepoint of a firehose chunk is at or after the chunk's base time.
-                reader.FirehoseFilter = baseTime => time.ToTimestamp(baseTime) is not { Instant: { } first } || first <= end;
-            }
-
-            // The predicate pushed down to the catalogs: chunksets and firehose chunks of processes (and subsystems) it
-            // rules out are skipped unread, and events it rules out on their raw fields never become entries.
-            var catalogFilter = filter?.Predicate is { } pushed ? new CatalogFilter(pushed, ProcessImagePath) : null;
-            if (catalogFilter is not null)
-            {
-                reader.ProcessFilter = catalogFilter.MayMatch;
-                reader.ChunksetFilter = catalogFilter.MayMatch;
-            }
-
-            while (reader.MoveNext())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var header = reader.Header;
-                if (!ReferenceEquals(header, time.Header))
-                {
-                    // A file without a leading header chunk: the header came later.
-                    time = new FileClock(header, timesync);
-                }
-
-                ref readonly var e = ref reader.Current;
-                if (filter is not null && !filter.AcceptsLevel(UnifiedEntryMapping.ToLevel(e), UnifiedEntryMapping.ToEventType(e)))
-                {
-                    continue;
-                }
-
-                if (catalogFilter is not null && !catalogFilter.MayMatch(e))
-                {
-                    continue;
-                }
-
-                var timestamp = time.ToTimestamp(e.MachTime);
-                if (filter is not null && !filter.AcceptsTime(timestamp))
-                {
-                    continue;
-                }
-
-                var entry = CreateEntry(reader, time.Header, timestamp, shown, eagerMessages && filter is null);
+                var entry = CreateEntry(reader, walk.Header, walk.Timestamp, shown, eagerMessages && filter is null);
                 if (filter?.Predicate is { } predicate && predicate.PreCheck(entry) == FilterDecision.Reject)
                 {
                     continue;
@@ -254,10 +435,27 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 yield return entry;
             }
 
-            Summary.Bytes += new FileInfo(file).Length;
-            Statistics.Add(reader.Statistics);
-            AddIssues(reader.Errors);
+            EndFile(file, reader);
         }
+    }
+
+    /// <summary>Notes the capture's facts from a file's header and starts the filtered walk over its events.</summary>
+    private EventWalk StartFile(Tracev3Reader reader, TimesyncDatabase timesync, EntryFilter? filter)
+    {
+        var walk = new EventWalk(reader, timesync, filter, ProcessImagePath);
+        var header = walk.Header;
+        Context.OsBuild ??= header?.BuildVersion is { Length: > 0 } build ? build : null;
+        Context.DeviceModel ??= header?.HardwareModel is { Length: > 0 } model ? model : null;
+        Context.TimeZoneName ??= header?.TimeZoneName is { Length: > 0 } zone ? zone : null;
+        return walk;
+    }
+
+    /// <summary>Counts a file read to its end: its bytes, statistics and errors.</summary>
+    private void EndFile(string file, Tracev3Reader reader)
+    {
+        Summary.Bytes += new FileInfo(file).Length;
+        Statistics.Add(reader.Statistics);
+        AddIssues(reader.Errors);
     }
 
     /// <summary>The time of a file's first event (null when it has none or cannot be opened); the file is closed again.</summary>
@@ -320,6 +518,68 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// </summary>
     private UnifiedLogEntry CreateEntry(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, string file, bool formatNow)
     {
+        var fields = DescribeEvent(reader, header, timestamp, formatLargeDumps: false, out var message);
+        ref readonly var e = ref reader.Current;
+        Func<byte[], string>? deferred = null;
+        byte[]? dumpData = null;
+        if (e.Kind == TraceEventKind.StateDump && message is null)
+        {
+            // Its text runs to several times the data: keep the data until the message is written, so entries
+            // waiting in a merge window (or a read-ahead batch) hold the smaller form.
+            var (title, dataType, library, type) = (e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType);
+            dumpData = reader.CurrentDumpData.ToArray();
+            deferred = data => StatedumpMessage.Format(title, dataType, library, type, data);
+        }
+
+        var format = fields.FormatString;
+        var joinsOversize = JoinsOversize(e, message);
+        if (formatNow && message is null && deferred is null && !joinsOversize)
+        {
+            message = format is null ? string.Empty : OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader));
+        }
+
+        var items = deferred is not null ? dumpData : message is null ? reader.CurrentItems.ToArray() : null;
+        var privateData = message is null && deferred is null ? TracepointPrivateSpan(reader).ToArray() : null;
+        var senderPath = fields.SenderImagePath;
+        return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference, deferred)
+        {
+            Timestamp = fields.Timestamp,
+            ProcessImagePath = fields.ProcessImagePath,
+            ProcessId = fields.ProcessId,
+            ThreadId = fields.ThreadId,
+            SenderImagePath = senderPath,
+            Sender = senderPath is null ? null : SenderName(senderPath),
+            Subsystem = fields.Subsystem,
+            Category = fields.Category,
+            Level = fields.Level,
+            EventType = fields.EventType,
+            FormatString = format,
+            ActivityIdentifier = fields.ActivityIdentifier,
+            ParentActivityIdentifier = fields.ParentActivityIdentifier,
+            TraceId = fields.TraceId,
+            MachTimestamp = fields.MachTimestamp,
+            SenderProgramCounter = fields.SenderProgramCounter,
+            BootUuid = fields.BootUuid,
+            ProcessImageUuid = fields.ProcessImageUuid,
+            SenderImageUuid = fields.SenderImageUuid,
+            TimeZoneName = fields.TimeZoneName,
+            Backtrace = fields.Backtrace,
+            Location = InputLocation.Binary(file, e.ChunkFileOffset, e.InnerOffset),
+        };
+    }
+
+    /// <summary>True when the event's items are in an oversize chunk (its message is built once that chunk is read).</summary>
+    private static bool JoinsOversize(in TraceEvent e, string? message) =>
+        message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
+
+    /// <summary>
+    /// The printed fields of the reader's current event, and its message when that is a fixed text (a placeholder, a
+    /// simple dump, a loss record, a statedump's text): null when it is formatted from
+    /// <see cref="EntryFields.FormatString"/> and the items, or for a statedump with more than
+    /// <see cref="DeferredDumpBytes"/> of data unless <paramref name="formatLargeDumps"/>.
+    /// </summary>
+    private EntryFields DescribeEvent(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, bool formatLargeDumps, out string? message)
+    {
         ref readonly var e = ref reader.Current;
         var process = e.Process;
         var strings = _strings!;
@@ -327,18 +587,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var senderUuid = e.Kind == TraceEventKind.StateDump ? e.DumpUuid : e.SenderImageUuid;
         string? senderPath = null;
         string? format = null;
-        string? message = null;
-        Func<byte[], string>? deferred = null;
-        byte[]? dumpData = null;
+        message = null;
 
         switch (e.Kind)
         {
-            case TraceEventKind.StateDump when reader.CurrentDumpData.Length > DeferredDumpBytes:
-                // Its text runs to several times the data: keep the data until the message is written, so entries
-                // waiting in a merge window (or a read-ahead batch) hold the smaller form.
-                var (title, dataType, library, type) = (e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType);
-                dumpData = reader.CurrentDumpData.ToArray();
-                deferred = data => StatedumpMessage.Format(title, dataType, library, type, data);
+            case TraceEventKind.StateDump when !formatLargeDumps && reader.CurrentDumpData.Length > DeferredDumpBytes:
                 break;
             case TraceEventKind.StateDump:
                 message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
@@ -359,24 +612,14 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 break;
         }
 
-        var joinsOversize = message is null && (e.Flags & TracepointFlags.HasDataReference) != 0 && e.Kind is TraceEventKind.Log or TraceEventKind.Signpost;
-        if (formatNow && message is null && deferred is null && !joinsOversize)
-        {
-            message = format is null ? string.Empty : OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader));
-        }
-
-        var items = deferred is not null ? dumpData : message is null ? reader.CurrentItems.ToArray() : null;
-        var privateData = message is null && deferred is null ? TracepointPrivateSpan(reader).ToArray() : null;
-        var processPath = mainText?.ImagePath;
         var subsystem = e.Kind == TraceEventKind.SimpleDump ? e.DumpName : e.Subsystem?.Subsystem;
-        return new UnifiedLogEntry(message, items, privateData, joinsOversize ? _oversize : null, e.FirstProcId, e.SecondProcId, e.DataReference, deferred)
+        return new EntryFields
         {
             Timestamp = timestamp,
-            ProcessImagePath = processPath,
-            ProcessId = e.Process is null ? null : (int)e.Process.ProcessId,
+            ProcessImagePath = mainText?.ImagePath,
+            ProcessId = process is null ? null : (int)process.ProcessId,
             ThreadId = (long)e.ThreadId,
             SenderImagePath = senderPath,
-            Sender = senderPath is null ? null : SenderName(senderPath),
             Subsystem = string.IsNullOrEmpty(subsystem) ? null : subsystem,
             Category = string.IsNullOrEmpty(e.Subsystem?.Category) ? null : e.Subsystem.Category,
             Level = UnifiedEntryMapping.ToLevel(e),
@@ -388,11 +631,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
             MachTimestamp = e.MachTime,
             SenderProgramCounter = e.SenderProgramCounter,
             BootUuid = header?.BootUuid,
-            ProcessImageUuid = e.Process?.MainUuid,
+            ProcessImageUuid = process?.MainUuid,
             SenderImageUuid = senderUuid == Guid.Empty ? null : senderUuid,
             TimeZoneName = header?.TimeZoneName is { Length: > 0 } zone ? zone : null,
             Backtrace = (e.Flags & TracepointFlags.HasBacktrace) != 0 ? BacktraceReader.Read(reader.CurrentItems) : null,
-            Location = InputLocation.Binary(file, e.ChunkFileOffset, e.InnerOffset),
         };
     }
 

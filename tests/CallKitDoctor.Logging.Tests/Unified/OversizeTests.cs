@@ -7,7 +7,7 @@ namespace CallKitDoctor.Logging.Tests.Unified;
 
 public class OversizeTests
 {
-    private static byte[] Oversize(uint reference, byte[] items) =>
+    internal static byte[] Oversize(uint reference, byte[] items) =>
         new ByteImage()
             .U64(Tracev3Image.FirstProcId).U32(Tracev3Image.SecondProcId).U8(0).Zeros(3).U64(Tracev3Image.BaseTime)
             .U32(reference).U16((ushort)items.Length).U16(0).Bytes(items)

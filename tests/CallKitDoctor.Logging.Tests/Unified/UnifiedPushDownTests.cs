@@ -190,7 +190,11 @@ public sealed class UnifiedPushDownTests : IDisposable
     }
 
     /// <summary>A file whose header says it was created at mach time <paramref name="created"/> (no timesync: header clock).</summary>
-    private static byte[] FileCreatedAt(ulong created, params byte[][] chunksetBlocks)
+    internal static byte[] FileCreatedAt(ulong created, params byte[][] chunksetBlocks) =>
+        FileCreatedAt(created, Tracev3Image.Catalog(), chunksetBlocks);
+
+    /// <summary>A file with its header at <paramref name="created"/> and this catalog before the chunksets.</summary>
+    internal static byte[] FileCreatedAt(ulong created, byte[] catalog, byte[][] chunksetBlocks)
     {
         var header = new ByteImage()
             .U32(125).U32(3).U64(created).U32(1_649_855_670).U32(0).U32(0).I32(300).U32(1).U32(1)
@@ -199,7 +203,7 @@ public sealed class UnifiedPushDownTests : IDisposable
             .U32(0x6102).U32(24).Uuid(Tracev3Image.Boot).U32(30).U32(0)
             .U32(0x6103).U32(48).Fixed("/var/db/timezone/zoneinfo/America/Toronto", 48)
             .ToArray();
-        var image = new ByteImage().Append(Tracev3Image.Chunk(0x1000, header)).Append(Tracev3Image.Chunk(0x600B, Tracev3Image.Catalog()));
+        var image = new ByteImage().Append(Tracev3Image.Chunk(0x1000, header)).Append(Tracev3Image.Chunk(0x600B, catalog));
         foreach (var block in chunksetBlocks)
         {
             image.Append(Tracev3Image.Chunk(0x600D, block));
@@ -208,7 +212,7 @@ public sealed class UnifiedPushDownTests : IDisposable
         return image.ToArray();
     }
 
-    private static byte[] FirehoseAt(ulong baseTime, params byte[][] tracepoints)
+    internal static byte[] FirehoseAt(ulong baseTime, params byte[][] tracepoints)
     {
         var body = tracepoints.SelectMany(t => t).ToArray();
         return new ByteImage()

@@ -1,0 +1,120 @@
+using System.Text;
+using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Output;
+
+namespace CallKitDoctor.Logging.Unified.Direct;
+
+/// <summary>
+/// A run of events in output order as the direct writing path hands them from the reading thread to the writing one:
+/// each event's printed fields and its message, already escaped for JSON (<see cref="JsonStringText"/>) as UTF-8 in one
+/// shared buffer (no <see cref="LogEntry"/>, no message string), or, for the rare event whose message needs data read
+/// later (an oversize chunk), an entry. Reused from run to run; full when it holds <see cref="Capacity"/> events or more
+/// than <see cref="TextLimit"/> bytes of messages.
+/// </summary>
+internal sealed class DirectBatch
+{
+    /// <summary>Events per batch.</summary>
+    public const int Capacity = 512;
+
+    /// <summary>Bytes of escaped messages past which a batch is handed over (a statedump's text alone can be 60 K).</summary>
+    public const int TextLimit = 256 * 1024;
+
+    private readonly EntryFields[] _fields = new EntryFields[Capacity];
+    private readonly int[] _textStart = new int[Capacity];
+    private readonly int[] _textLength = new int[Capacity];
+    private readonly LogEntry?[] _entries = new LogEntry?[Capacity];
+    private byte[] _text = new byte[TextLimit / 4];
+    private char[] _chars = new char[1024];
+    private int _textUsed;
+
+    /// <summary>Events held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>True when the batch should be handed over.</summary>
+    public bool IsFull => Count == Capacity || _textUsed >= TextLimit;
+
+    /// <summary>The file (as shown) and offset of the last event added, for progress displays (when tracked).</summary>
+    public InputLocation LastLocation { get; set; }
+
+    /// <summary>The fields of event <paramref name="index"/>.</summary>
+    public ref readonly EntryFields Fields(int index) => ref _fields[index];
+
+    /// <summary>The escaped UTF-8 message of event <paramref name="index"/> (when it has no <see cref="Entry"/>).</summary>
+    public ReadOnlySpan<byte> EscapedMessage(int index) => _text.AsSpan(_textStart[index], _textLength[index]);
+
+    /// <summary>The entry of event <paramref name="index"/> when it was kept as one, else null.</summary>
+    public LogEntry? Entry(int index) => _entries[index];
+
+    /// <summary>Adds an event with its message.</summary>
+    public void Add(in EntryFields fields, ReadOnlySpan<char> message)
+    {
+        var index = Count;
+        EnsureText(JsonStringText.MaxBytes(message.Length));
+        var length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
+        _textStart[index] = _textUsed;
+        _textLength[index] = length;
+        _textUsed += length;
+        _fields[index] = fields;
+        Count = index + 1;
+    }
+
+    /// <summary>Adds an event with the message in <paramref name="message"/>.</summary>
+    public void Add(in EntryFields fields, StringBuilder message)
+    {
+        var length = message.Length;
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+        }
+
+        message.CopyTo(0, _chars.AsSpan(0, length), length);
+        Add(fields, _chars.AsSpan(0, length));
+    }
+
+    /// <summary>Adds an event kept as an entry (its message built by <see cref="CompleteMessages"/>).</summary>
+    public void Add(LogEntry entry)
+    {
+        _entries[Count++] = entry;
+    }
+
+    /// <summary>Builds the messages of the entries held (on the reading thread, before the batch is handed over).</summary>
+    public void CompleteMessages()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            _ = _entries[i]?.EventMessage;
+        }
+    }
+
+    /// <summary>
+    /// Empties the batch for reuse (a text buffer grown past twice the limit is given up). The fields are overwritten,
+    /// not cleared: they hold only strings the reader caches for the whole read, and backtraces.
+    /// </summary>
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, Count);
+        Count = 0;
+        _textUsed = 0;
+        if (_text.Length > 4 * TextLimit)
+        {
+            _text = new byte[TextLimit / 4];
+        }
+
+        if (_chars.Length > 64 * 1024)
+        {
+            _chars = new char[1024];
+        }
+    }
+
+    private void EnsureText(int length)
+    {
+        if (_text.Length - _textUsed >= length)
+        {
+            return;
+        }
+
+        var grown = new byte[Math.Max(_textUsed + length, _text.Length * 2)];
+        _text.AsSpan(0, _textUsed).CopyTo(grown);
+        _text = grown;
+    }
+}
