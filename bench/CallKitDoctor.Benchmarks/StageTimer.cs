@@ -8,6 +8,7 @@ using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Diagnosis.Signatures;
+using CallKitDoctor.Diagnosis.Streaming;
 using CallKitDoctor.Logging.Reading;
 
 namespace CallKitDoctor.Benchmarks;
@@ -36,6 +37,7 @@ public static class StageTimer
             ("read+scan", () => Scan(path)),
             ("read+match", () => Match(path)),
             ("diagnose", () => CallDiagnoser.CreateDefault().Diagnose(LogSources.Open(path)).Input.Lines),
+            ("diagnose-stream", () => CallDiagnoser.CreateDefault().Diagnose(LogSources.Open(path), new CountingSink()).Input.Lines),
             ("diagnose-once", () => new CallDiagnoser(SignatureMatcher.Default, DiagnosisOptions.Default with { CutEpisodes = false })
                 .Diagnose(LogSources.Open(path)).Input.Lines),
         };
@@ -177,6 +179,14 @@ public static class StageTimer
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-40} {(process.TotalProcessorTime - cpu0).TotalSeconds:F3} cpu_s"));
         return result;
+    }
+
+    /// <summary>Counts the streamed calls and lets them go: the diagnosis without a report writer.</summary>
+    private sealed class CountingSink : ICallSink
+    {
+        public long Calls { get; private set; }
+
+        public void Accept(CallFlow call) => Calls++;
     }
 
     private static long Read(string path, bool touchMessage)
