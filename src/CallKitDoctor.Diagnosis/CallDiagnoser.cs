@@ -1,6 +1,7 @@
 using CallKitDoctor.Diagnosis.Episodes;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Diagnosis.Flows;
+using CallKitDoctor.Diagnosis.Pipeline;
 using CallKitDoctor.Diagnosis.Reports;
 using CallKitDoctor.Diagnosis.Rules;
 using CallKitDoctor.Diagnosis.Signatures;
@@ -59,10 +60,10 @@ public sealed class CallDiagnoser
     {
         var coverage = new LogCoverage();
         var episodes = new EpisodeDiagnosis(_options, _rules, coverage, sink);
-        foreach (var entry in ReadScreened(source, cancellationToken))
+        foreach (var (entry, e) in ReadMatched(source, cancellationToken))
         {
             coverage.Observe(entry);
-            episodes.Observe(entry, _matcher.Match(entry));
+            episodes.Observe(entry, e);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -72,6 +73,20 @@ public sealed class CallDiagnoser
         report.Episodes = episodes.Episodes;
         report.LateEvents = episodes.LateEvents;
         return report;
+    }
+
+    // Every entry with the event it is, read and matched on a second thread when that can help.
+    private IEnumerable<MatchedEntry> ReadMatched(ILogEntrySource source, CancellationToken cancellationToken) =>
+        _options.ReadAhead && MatchAhead.IsWorthIt
+            ? MatchAhead.Run(token => ReadScreened(source, token), _matcher, cancellationToken)
+            : MatchInOrder(source, cancellationToken);
+
+    private IEnumerable<MatchedEntry> MatchInOrder(ILogEntrySource source, CancellationToken cancellationToken)
+    {
+        foreach (var entry in ReadScreened(source, cancellationToken))
+        {
+            yield return new MatchedEntry(entry, _matcher.Match(entry));
+        }
     }
 
     // Lines the matcher rules out on the reader's buffer come as screened-out entries: counted for coverage, never built.
@@ -84,10 +99,10 @@ public sealed class CallDiagnoser
     {
         var coverage = new LogCoverage();
         var events = new List<CallEvent>();
-        foreach (var entry in ReadScreened(source, cancellationToken))
+        foreach (var (entry, match) in ReadMatched(source, cancellationToken))
         {
             coverage.Observe(entry);
-            if (_matcher.Match(entry) is { } e)
+            if (match is { } e)
             {
                 events.Add(e);
             }

@@ -36,6 +36,14 @@ public sealed record DiagnosisOptions
     public bool CutEpisodes { get; init; } = true;
 
     /// <summary>
+    /// True to read and match the log on a second thread while the caller's thread builds the flows and runs the rules
+    /// (only on machines with more than one core; the matcher is then called from that thread). The diagnosis is the
+    /// same either way. Off by default until its gain is measured on a quiet machine (text sources already parse and
+    /// screen on a worker thread when the diagnosis reads them).
+    /// </summary>
+    public bool ReadAhead { get; init; }
+
+    /// <summary>
     /// The longest time any rule or the flow builder looks before or after an event: past it, with no call in
     /// progress, nothing later can change what was found about the calls before.
     /// </summary>

@@ -4,7 +4,8 @@ namespace CallKitDoctor.Diagnosis.Events;
 
 /// <summary>
 /// Recognises log entries that matter to a call's flow. The production implementation is the signature catalog
-/// matcher; tests may supply their own.
+/// matcher; tests may supply their own. The diagnoser may call it from a worker thread (one at a time, in log order;
+/// see <see cref="DiagnosisOptions.ReadAhead"/>), while its own thread reads the events already returned.
 /// </summary>
 public interface ICallEventMatcher
 {

@@ -20,6 +20,9 @@ public sealed class FlowAssembler(DiagnosisOptions options)
     public static readonly TimeSpan PairingWindow = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<Guid, CallFlow> _byUuid = [];
+
+    // How many kept calls carry each UUID: lets RestoreEpisodeStart look for an earlier owner only when there is one.
+    private readonly Dictionary<Guid, int> _holders = [];
     private readonly List<LateAttachment> _late = [];
     private int _episodeFirstCall;
     private int _released;
@@ -414,6 +417,7 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         if (e.CallUuid is { } uuid && call.CallUuid is null)
         {
             call.CallUuid = uuid;
+            Hold(uuid, +1);
             if (!_byUuid.TryGetValue(uuid, out var other) || other.Index < call.Index)
             {
                 _byUuid[uuid] = call;
@@ -479,6 +483,19 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         {
             var late = _late[i];
             late.Call.Events.RemoveRange(late.EventCount, late.Call.Events.Count - late.EventCount);
+            if (late.Call.CallUuid != late.CallUuid)
+            {
+                if (late.Call.CallUuid is { } added)
+                {
+                    Hold(added, -1);
+                }
+
+                if (late.CallUuid is { } restored)
+                {
+                    Hold(restored, +1);
+                }
+            }
+
             late.Call.CallUuid = late.CallUuid;
             late.Call.AppProcess = late.AppProcess;
             late.Call.Ending = late.Ending;
@@ -487,21 +504,25 @@ public sealed class FlowAssembler(DiagnosisOptions options)
 
         _late.Clear();
         var first = EpisodeStart;
-        foreach (var call in Calls.Skip(first))
+        List<Guid>? orphaned = null;
+        for (var i = first; i < Calls.Count; i++)
         {
-            if (call.CallUuid is { } uuid && _byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
+            var call = Calls[i];
+            if (call.CallUuid is { } uuid)
             {
-                _byUuid.Remove(uuid);
+                Hold(uuid, -1);
+                if (_byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
+                {
+                    _byUuid.Remove(uuid);
+                    (orphaned ??= []).Add(uuid);
+                }
             }
         }
 
         Calls.RemoveRange(first, Calls.Count - first);
-        foreach (var call in Calls)
+        if (orphaned is not null)
         {
-            if (call.CallUuid is { } uuid && (!_byUuid.TryGetValue(uuid, out var other) || other.Index < call.Index))
-            {
-                _byUuid[uuid] = call;
-            }
+            IndexLatestHolders(orphaned);
         }
 
         _open.Clear();
@@ -541,14 +562,53 @@ public sealed class FlowAssembler(DiagnosisOptions options)
         for (var i = 0; i < count; i++)
         {
             var call = Calls[i];
-            if (call.CallUuid is { } uuid && _byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
+            if (call.CallUuid is { } uuid)
             {
-                _byUuid.Remove(uuid);
+                Hold(uuid, -1);
+                if (_byUuid.TryGetValue(uuid, out var indexed) && ReferenceEquals(indexed, call))
+                {
+                    _byUuid.Remove(uuid);
+                }
             }
         }
 
         Calls.RemoveRange(0, count);
         _released += count;
+    }
+
+    /// <summary>
+    /// Indexes each UUID of <paramref name="uuids"/> (just unindexed) by the latest kept call that carries it, if any: the
+    /// UUID index always names the latest of its holders. Calls are in index order, so the search runs from the end and
+    /// stops once every UUID that still has a holder is found.
+    /// </summary>
+    private void IndexLatestHolders(List<Guid> uuids)
+    {
+        var wanted = new HashSet<Guid>();
+        foreach (var uuid in uuids)
+        {
+            if (_holders.ContainsKey(uuid))
+            {
+                wanted.Add(uuid);
+            }
+        }
+
+        for (var i = Calls.Count - 1; i >= 0 && wanted.Count > 0; i--)
+        {
+            if (Calls[i].CallUuid is { } uuid && wanted.Remove(uuid))
+            {
+                _byUuid[uuid] = Calls[i];
+            }
+        }
+    }
+
+    private void Hold(Guid uuid, int change)
+    {
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_holders, uuid, out _);
+        count += change;
+        if (count <= 0)
+        {
+            _holders.Remove(uuid);
+        }
     }
 
     private CallFlow? LatestOpen(Predicate<CallFlow>? filter = null) =>

@@ -1,15 +1,25 @@
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Logging.Unified;
 
 namespace CallKitDoctor.Logging.Text;
 
 /// <summary>
 /// The part every text source shares: name, summary and context, a fresh summary for each enumeration, opening the
 /// prepared input and recording its problem, and counting the entries yielded. Subclasses only parse; those that can
-/// skip building entries honour the <see cref="IEntryScreen"/> they are given, the others ignore it.
+/// skip building entries honour the <see cref="IEntryScreen"/> they are given, the others ignore it. A screened read
+/// (the diagnosis's) parses on a second thread when the machine has more than one core (<see cref="ReadAhead"/>), so
+/// that reading, parsing and screening overlap with what the caller does with the entries; entries, their order and
+/// every count are the same either way.
 /// </summary>
 internal abstract class PreparedInputSource : IScreenedEntrySource
 {
+    /// <summary>Entries handed over at a time when reading ahead.</summary>
+    internal const int ReadAheadBatchSize = 128;
+
+    /// <summary>Batches in flight when reading ahead (memory: at most this many times <see cref="ReadAheadBatchSize"/> entries).</summary>
+    internal const int ReadAheadBatches = 4;
+
     private readonly Func<PreparedInput> _open;
     private readonly LogInputFormat _format;
 
@@ -26,6 +36,12 @@ internal abstract class PreparedInputSource : IScreenedEntrySource
     public LogReadSummary Summary { get; private set; }
 
     public CaptureContext Context { get; } = new();
+
+    /// <summary>
+    /// True to parse a screened read on a worker thread, handing entries over in batches (the screen is then asked on
+    /// that thread). On by default when there is more than one core; a single core keeps the sequential read.
+    /// </summary>
+    internal bool ReadAhead { get; set; } = Environment.ProcessorCount > 1;
 
     public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(null, cancellationToken);
 
@@ -55,7 +71,10 @@ internal abstract class PreparedInputSource : IScreenedEntrySource
             summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
         }
 
-        foreach (var entry in Parse(input, summary, screen, cancellationToken))
+        var entries = screen is not null && ReadAhead
+            ? ReadAheadEntries.Run(token => Parse(input, summary, screen, token), ReadAheadBatchSize, ReadAheadBatches, cancellationToken)
+            : Parse(input, summary, screen, cancellationToken);
+        foreach (var entry in entries)
         {
             summary.Entries++;
             if (entry.Timestamp is null)
