@@ -105,7 +105,8 @@ internal static class DiagnoseCommand
 
         // Calls are rendered as the diagnosis finishes them (into a private spill file, deleted whatever happens);
         // the report keeps only counts, so memory does not grow with the calls.
-        using var stream = renderer.OpenStream();
+        // With a second core, calls are rendered on a thread of their own while the diagnosis goes on.
+        using var stream = BackgroundReportStream.IsWorthIt ? new BackgroundReportStream(renderer.OpenStream()) : renderer.OpenStream();
         DiagnosisReport report;
         try
         {

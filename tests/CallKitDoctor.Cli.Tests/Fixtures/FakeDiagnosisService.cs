@@ -57,6 +57,12 @@ internal sealed class FakeDiagnosisService(Exception? failure = null, bool strea
         {
             streamed.Add(call);
             sink.Accept(call);
+            if (sink is BackgroundReportStream background)
+            {
+                // The CLI renders on a thread of its own: the spill exists once the call is rendered.
+                background.WaitForRendering();
+            }
+
             if (sink is ReportStream stream)
             {
                 SpillFolders.Add(stream.SpillFolder);
