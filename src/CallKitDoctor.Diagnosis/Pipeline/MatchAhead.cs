@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using CallKitDoctor.Diagnosis.Events;
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Threading;
 
 namespace CallKitDoctor.Diagnosis.Pipeline;
 
@@ -21,88 +20,18 @@ internal static class MatchAhead
     public const int Batches = 4;
 
     /// <summary>True when a second core can take the reading and matching.</summary>
-    public static bool IsWorthIt => Environment.ProcessorCount > 1;
+    public static bool IsWorthIt => ReadAhead.IsWorthIt;
 
     /// <summary>The entries of <paramref name="read"/> with their events, in order, read and matched on a worker thread.</summary>
     public static IEnumerable<MatchedEntry> Run(Func<CancellationToken, IEnumerable<LogEntry>> read, ICallEventMatcher matcher,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ReadAhead.Run(token => Match(read(token), matcher), BatchSize, Batches, "diagnosis read-ahead", null, cancellationToken);
+
+    private static IEnumerable<MatchedEntry> Match(IEnumerable<LogEntry> entries, ICallEventMatcher matcher)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<ArraySegment<MatchedEntry>>(Batches);
-        Exception? failure = null;
-        var worker = new Thread(() =>
+        foreach (var entry in entries)
         {
-            var batch = new MatchedEntry[BatchSize];
-            var count = 0;
-            try
-            {
-                foreach (var entry in read(stop.Token))
-                {
-                    batch[count++] = new MatchedEntry(entry, matcher.Match(entry));
-                    if (count == batch.Length)
-                    {
-                        queue.Add(new ArraySegment<MatchedEntry>(batch), stop.Token);
-                        batch = new MatchedEntry[BatchSize];
-                        count = 0;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // The caller stopped reading: nothing to report.
-                count = 0;
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-
-            try
-            {
-                if (count > 0)
-                {
-                    // What was read before the end (or before a failure) still reaches the caller, in order.
-                    queue.Add(new ArraySegment<MatchedEntry>(batch, 0, count), stop.Token);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The caller is gone.
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "diagnosis read-ahead",
-        };
-        worker.Start();
-        try
-        {
-            foreach (var batch in queue.GetConsumingEnumerable(CancellationToken.None))
-            {
-                foreach (var matched in batch)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return matched;
-                }
-            }
-        }
-        finally
-        {
-            stop.Cancel();
-            while (queue.TryTake(out _))
-            {
-            }
-
-            worker.Join();
-        }
-
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Capture(failure).Throw();
+            yield return new MatchedEntry(entry, matcher.Match(entry));
         }
     }
 }

@@ -41,7 +41,7 @@ internal abstract class PreparedInputSource : IScreenedEntrySource
     /// True to parse a screened read on a worker thread, handing entries over in batches (the screen is then asked on
     /// that thread). On by default when there is more than one core; a single core keeps the sequential read.
     /// </summary>
-    internal bool ReadAhead { get; set; } = Environment.ProcessorCount > 1;
+    internal bool ReadAhead { get; set; } = Threading.ReadAhead.IsWorthIt;
 
     public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) => Read(null, cancellationToken);
 

@@ -3,6 +3,7 @@ using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Output;
 using CallKitDoctor.Logging.Reading;
+using CallKitDoctor.Logging.Threading;
 using CallKitDoctor.Logging.Unified.Direct;
 using CallKitDoctor.Logging.Unified.Formatting;
 using CallKitDoctor.Logging.Unified.Merge;
@@ -57,7 +58,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
     public List<Tracev3Statistics> Statistics { get; } = [];
 
     public IEnumerable<LogEntry> ReadEntries(CancellationToken cancellationToken = default) =>
-        _options.ReadAhead && Environment.ProcessorCount > 1
+        _options.ReadAhead && ReadAhead.IsWorthIt
             ? ReadAheadEntries.Run(token => Read(eagerMessages: true, token), ReadAheadBatchSize, ReadAheadBatches, cancellationToken)
             : Read(eagerMessages: false, cancellationToken);
 
@@ -122,7 +123,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         var written = 0L;
-        var readAhead = _options.ReadAhead && Environment.ProcessorCount > 1;
+        var readAhead = _options.ReadAhead && ReadAhead.IsWorthIt;
         DirectBatchPipe.Run(
             (pipe, token) => ProduceDirect(pipe, order, progress is not null, token),
             batch =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using CallKitDoctor.Diagnosis.Flows;
 using CallKitDoctor.Diagnosis.Reports;
+using CallKitDoctor.Logging.Threading;
 
 namespace CallKitDoctor.Reports.Streaming;
 
@@ -39,7 +40,7 @@ public sealed class BackgroundReportStream : ReportStream
     }
 
     /// <summary>Whether a second core can take the rendering (otherwise the thread would only add switches).</summary>
-    public static bool IsWorthIt => Environment.ProcessorCount > 1;
+    public static bool IsWorthIt => ReadAhead.IsWorthIt;
 
     public override string? SpillFolder => _inner.SpillFolder;
 

@@ -1,0 +1,97 @@
+using CallKitDoctor.Logging.Threading;
+
+namespace CallKitDoctor.Logging.Tests.Threading;
+
+/// <summary><see cref="ReadAhead"/> keeps order, prepares each batch on the worker, and never loses what came before a failure.</summary>
+public class ReadAheadTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(1_001)]
+    public void ItemsComeOutInOrderWhateverTheBatchEdges(int count)
+    {
+        var items = ReadAhead.Run(_ => Enumerable.Range(0, count), batchSize: 8, maxBatches: 2, "test", null, CancellationToken.None).ToList();
+
+        Assert.Equal(Enumerable.Range(0, count), items);
+    }
+
+    [Fact]
+    public void EachBatchIsPreparedOnTheWorkerBeforeTheCallerSeesIt()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var prepared = new HashSet<int>();
+        var preparedOn = new HashSet<int>();
+        var items = ReadAhead.Run(_ => Enumerable.Range(0, 20), 8, 2, "test", batch =>
+        {
+            lock (prepared)
+            {
+                preparedOn.Add(Environment.CurrentManagedThreadId);
+                prepared.UnionWith(batch);
+            }
+        }, CancellationToken.None);
+
+        foreach (var item in items)
+        {
+            lock (prepared)
+            {
+                Assert.Contains(item, prepared);
+            }
+        }
+
+        Assert.DoesNotContain(caller, preparedOn);
+        Assert.Equal(20, prepared.Count);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(13)]
+    public void AFailureComesAfterEveryItemProducedBeforeIt(int before)
+    {
+        var seen = new List<int>();
+        var thrown = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var item in ReadAhead.Run(_ => Failing(before), 8, 2, "test", null, CancellationToken.None))
+            {
+                seen.Add(item);
+            }
+        });
+
+        Assert.Equal("bad byte", thrown.Message);
+        Assert.Equal(Enumerable.Range(0, before), seen);
+    }
+
+    [Fact]
+    public void StoppingEarlyStopsTheWorker()
+    {
+        var produced = 0;
+        var first = ReadAhead.Run(_ => Endless(() => Interlocked.Increment(ref produced)), 8, 2, "test", null, CancellationToken.None).Take(5).ToList();
+
+        Assert.Equal([0, 1, 2, 3, 4], first);
+        var after = Volatile.Read(ref produced);
+        Thread.Sleep(50);
+        Assert.Equal(after, Volatile.Read(ref produced));
+        Assert.True(after <= 8 * 5, $"{after} produced");
+    }
+
+    private static IEnumerable<int> Failing(int before)
+    {
+        for (var i = 0; i < before; i++)
+        {
+            yield return i;
+        }
+
+        throw new InvalidDataException("bad byte");
+    }
+
+    private static IEnumerable<int> Endless(Func<int> next)
+    {
+        while (true)
+        {
+            yield return next() - 1;
+        }
+    }
+}
