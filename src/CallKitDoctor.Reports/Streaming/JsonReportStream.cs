@@ -109,30 +109,18 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
             // The spill is well-formed UTF-8 (the JSON writer only takes sanitised text), so decoding it and encoding it
             // again would give the same bytes: pass them on as they are.
             utf8.Flush();
-            CopyBytes(stream, from, to, utf8.BaseStream);
+            var target = utf8.BaseStream;
+            CopyRange(stream, from, to, (bytes, count, _) => target.Write(bytes, 0, count));
             return;
         }
 
         var decoder = new UTF8Encoding(false, false).GetDecoder();
-        var bytes = new byte[CopyBufferBytes];
         var chars = new char[CopyBufferBytes + 4];
-        stream.Position = from;
-        var left = to - from;
-        while (left > 0)
-        {
-            var read = stream.Read(bytes, 0, (int)Math.Min(bytes.Length, left));
-            if (read <= 0)
-            {
-                break;
-            }
-
-            left -= read;
-            var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: left == 0);
-            output.Write(chars, 0, count);
-        }
+        CopyRange(stream, from, to, (bytes, count, last) => output.Write(chars, 0, decoder.GetChars(bytes, 0, count, chars, 0, flush: last)));
     }
 
-    private static void CopyBytes(Stream stream, long from, long to, Stream output)
+    /// <summary>Reads bytes <paramref name="from"/>..<paramref name="to"/> of the spill in pieces and hands each on (with whether it is the last).</summary>
+    private static void CopyRange(Stream stream, long from, long to, Action<byte[], int, bool> write)
     {
         var bytes = new byte[CopyBufferBytes];
         stream.Position = from;
@@ -146,7 +134,7 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
             }
 
             left -= read;
-            output.Write(bytes, 0, read);
+            write(bytes, read, left == 0);
         }
     }
 }
