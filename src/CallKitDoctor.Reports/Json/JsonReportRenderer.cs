@@ -10,6 +10,7 @@ using CallKitDoctor.Reports.Naming;
 using CallKitDoctor.Reports.Rendering;
 using CallKitDoctor.Reports.Streaming;
 using CallKitDoctor.Reports.Summaries;
+using N = CallKitDoctor.Reports.Json.JsonCallNames;
 
 namespace CallKitDoctor.Reports.Json;
 
@@ -22,6 +23,11 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
 {
     /// <summary>How many events are written between two flushes to the output.</summary>
     private const int EventsPerFlush = 256;
+
+    private static readonly JsonEncodedText CoverageFirst = JsonEncodedText.Encode("first");
+    private static readonly JsonEncodedText CoverageFirstInstant = JsonEncodedText.Encode("firstInstant");
+    private static readonly JsonEncodedText CoverageLast = JsonEncodedText.Encode("last");
+    private static readonly JsonEncodedText CoverageLastInstant = JsonEncodedText.Encode("lastInstant");
 
     public JsonReportRenderer()
         : this(new RenderOptions())
@@ -42,6 +48,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
     {
         using var sink = new TextWriterJsonSink(output);
         var w = sink.Writer;
+        var values = new JsonValueCache();
         w.WriteStartObject();
         w.WriteNumber("schemaVersion", report.SchemaVersion);
         w.WriteStartObject("tool");
@@ -65,7 +72,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         {
             foreach (var call in report.Calls)
             {
-                WriteCall(w, call, sink.Drain);
+                WriteCall(w, call, sink.Drain, values);
                 sink.Drain();
             }
         }
@@ -75,7 +82,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
-            WriteFinding(w, finding);
+            WriteFinding(w, finding, values);
         }
 
         w.WriteEndArray();
@@ -111,8 +118,8 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
             w.WriteStartObject();
             WriteString(w, "severity", issue.Severity.ToName());
             WriteString(w, "source", issue.Source);
-            WritePositive(w, "line", issue.Line);
-            WriteNonNegative(w, "byteOffset", issue.ByteOffset);
+            WritePositive(w, N.Line, issue.Line);
+            WriteNonNegative(w, N.ByteOffset, issue.ByteOffset);
             WriteString(w, "message", issue.Message);
             w.WriteEndObject();
         }
@@ -137,16 +144,16 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
     private static void WriteCoverage(Utf8JsonWriter w, LogCoverage coverage)
     {
         w.WriteStartObject("coverage");
-        WriteTime(w, "first", "firstInstant", coverage.First);
-        WriteTime(w, "last", "lastInstant", coverage.Last);
+        WriteTime(w, CoverageFirst, CoverageFirstInstant, coverage.First);
+        WriteTime(w, CoverageLast, CoverageLastInstant, coverage.Last);
         w.WriteNumber("entries", coverage.Entries);
         w.WriteStartArray("processes");
         foreach (var (name, window) in coverage.Processes.OrderBy(p => p.Value.First).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             w.WriteStartObject();
             WriteString(w, "name", name);
-            WriteTime(w, "first", "firstInstant", window.First);
-            WriteTime(w, "last", "lastInstant", window.Last);
+            WriteTime(w, CoverageFirst, CoverageFirstInstant, window.First);
+            WriteTime(w, CoverageLast, CoverageLastInstant, window.Last);
             w.WriteNumber("entries", window.Entries);
             w.WriteEndObject();
         }
@@ -155,23 +162,26 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteEndObject();
     }
 
-    /// <summary>Writes one call object; <paramref name="drain"/> passes the bytes on every few hundred events.</summary>
-    internal static void WriteCall(Utf8JsonWriter w, CallFlow call, Action drain)
+    /// <summary>
+    /// Writes one call object; <paramref name="drain"/> passes the bytes on every few hundred events;
+    /// <paramref name="values"/> holds the encoded form of recurring values (one per writer).
+    /// </summary>
+    internal static void WriteCall(Utf8JsonWriter w, CallFlow call, Action drain, JsonValueCache values)
     {
         w.WriteStartObject();
-        w.WriteNumber("index", call.Index);
-        WriteString(w, "direction", call.Direction.ToName());
-        WriteUuid(w, "callUuid", call.CallUuid);
-        WriteString(w, "appProcess", call.AppProcess);
-        WriteTime(w, "start", "startInstant", call.Start);
-        WriteTime(w, "end", "endInstant", call.End);
-        WriteString(w, "verdict", call.Verdict.ToName());
-        WriteString(w, "verdictReason", call.VerdictReason);
-        w.WriteStartArray("events");
+        w.WriteNumber(N.Index, call.Index);
+        values.Write(w, N.Direction, call.Direction.ToName());
+        WriteUuid(w, N.CallUuid, call.CallUuid);
+        values.Write(w, N.AppProcess, call.AppProcess);
+        WriteTime(w, N.Start, N.StartInstant, call.Start);
+        WriteTime(w, N.End, N.EndInstant, call.End);
+        values.Write(w, N.Verdict, call.Verdict.ToName());
+        WriteString(w, N.VerdictReason, call.VerdictReason);
+        w.WriteStartArray(N.Events);
         var written = 0;
         foreach (var e in call.Events)
         {
-            WriteEvent(w, e);
+            WriteEvent(w, e, values);
             if (++written % EventsPerFlush == 0)
             {
                 drain();
@@ -179,100 +189,116 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("findings");
+        w.WriteStartArray(N.Findings);
         foreach (var finding in call.Findings)
         {
-            WriteFinding(w, finding);
+            WriteFinding(w, finding, values);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, CallEvent e)
+    private static void WriteEvent(Utf8JsonWriter w, CallEvent e, JsonValueCache values)
     {
         var entry = e.Entry;
         w.WriteStartObject();
-        WriteTime(w, "time", "instant", e.Timestamp);
-        WriteString(w, "process", entry.Process);
-        w.WriteNumberOrNull("pid", entry.ProcessId);
-        WriteString(w, "actor", e.Actor.ToName());
-        WriteString(w, "kind", e.Kind.ToName());
-        WriteString(w, "signature", e.SignatureId);
-        WriteString(w, "confidence", e.Confidence.ToName());
-        WriteLocation(w, entry.Location);
-        WriteString(w, "text", entry.EventMessage);
-        w.WriteStartObject("values");
+        WriteTime(w, N.Time, N.Instant, e.Timestamp);
+        values.Write(w, N.Process, entry.Process);
+        if (entry.ProcessId is { } pid)
+        {
+            w.WriteNumber(N.Pid, pid);
+        }
+        else
+        {
+            w.WriteNull(N.Pid);
+        }
+
+        values.Write(w, N.Actor, e.Actor.ToName());
+        values.Write(w, N.Kind, e.Kind.ToName());
+        values.Write(w, N.Signature, e.SignatureId);
+        values.Write(w, N.Confidence, e.Confidence.ToName());
+        WriteLocation(w, entry.Location, values);
+        WriteString(w, N.Text, entry.EventMessage);
+        w.WriteStartObject(N.Values);
         if (e.CallUuid is { } uuid)
         {
-            WriteUuid(w, "callUuid", uuid);
+            WriteUuid(w, N.CallUuid, uuid);
         }
 
         if (e.Action is { } action)
         {
-            WriteString(w, "action", action.ToName());
+            values.Write(w, N.Action, action.ToName());
         }
 
         if (e.OnHold is { } onHold)
         {
-            w.WriteBoolean("onHold", onHold);
+            w.WriteBoolean(N.OnHold, onHold);
         }
 
         if (e.Active is { } active)
         {
-            w.WriteBoolean("active", active);
+            w.WriteBoolean(N.Active, active);
         }
 
         if (e.SessionId is { } session)
         {
-            w.WriteNumber("sessionId", session);
+            w.WriteNumber(N.SessionId, session);
         }
 
         if (e.StatusCode is { } status)
         {
-            w.WriteNumber("statusCode", status);
+            w.WriteNumber(N.StatusCode, status);
         }
 
         if (e.ErrorCode is { } code)
         {
-            w.WriteNumber("errorCode", code);
+            w.WriteNumber(N.ErrorCode, code);
         }
 
         if (e.ErrorDomain is { } domain)
         {
-            WriteString(w, "errorDomain", domain);
+            values.Write(w, N.ErrorDomain, domain);
         }
 
-        if (e.ControllingPid is { } pid)
+        if (e.ControllingPid is { } controlling)
         {
-            w.WriteNumber("controllingPid", pid);
+            w.WriteNumber(N.ControllingPid, controlling);
         }
 
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter w, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter w, Finding finding, JsonValueCache values)
     {
         var d = finding.Descriptor;
         w.WriteStartObject();
-        WriteString(w, "id", d.Id);
-        WriteString(w, "severity", finding.Severity.ToName());
-        WriteString(w, "title", d.Title);
-        WriteString(w, "message", finding.Message);
-        WriteString(w, "explanation", d.Explanation);
-        WriteString(w, "recommendation", d.Recommendation);
-        WriteString(w, "helpUri", d.HelpUri);
-        w.WriteNumberOrNull("callIndex", finding.CallIndex);
-        w.WriteStartArray("evidence");
+        values.Write(w, N.Id, d.Id);
+        values.Write(w, N.Severity, finding.Severity.ToName());
+        values.Write(w, N.Title, d.Title);
+        WriteString(w, N.Message, finding.Message);
+        values.Write(w, N.Explanation, d.Explanation);
+        values.Write(w, N.Recommendation, d.Recommendation);
+        values.Write(w, N.HelpUri, d.HelpUri);
+        if (finding.CallIndex is { } callIndex)
+        {
+            w.WriteNumber(N.CallIndex, callIndex);
+        }
+        else
+        {
+            w.WriteNull(N.CallIndex);
+        }
+
+        w.WriteStartArray(N.Evidence);
         foreach (var ev in finding.Evidence)
         {
             w.WriteStartObject();
-            WriteLocation(w, ev.Location);
-            WriteTime(w, "time", "instant", ev.Timestamp);
-            WriteString(w, "process", ev.Process);
-            WriteString(w, "text", ev.Text);
-            WriteString(w, "note", ev.Note);
+            WriteLocation(w, ev.Location, values);
+            WriteTime(w, N.Time, N.Instant, ev.Timestamp);
+            values.Write(w, N.Process, ev.Process);
+            WriteString(w, N.Text, ev.Text);
+            WriteString(w, N.Note, ev.Note);
             w.WriteEndObject();
         }
 
@@ -308,16 +334,16 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter w, InputLocation location)
+    private static void WriteLocation(Utf8JsonWriter w, InputLocation location, JsonValueCache values)
     {
-        WriteString(w, "source", location.Source);
-        WritePositive(w, "line", location.Line);
-        WritePositive(w, "endLine", location.Line <= 0 ? 0 : Math.Max(location.Line, location.EndLine));
-        WriteNonNegative(w, "byteOffset", location.ByteOffset);
-        WriteNonNegative(w, "innerOffset", location.ByteOffset < 0 ? -1 : location.InnerOffset);
+        values.Write(w, N.Source, location.Source);
+        WritePositive(w, N.Line, location.Line);
+        WritePositive(w, N.EndLine, location.Line <= 0 ? 0 : Math.Max(location.Line, location.EndLine));
+        WriteNonNegative(w, N.ByteOffset, location.ByteOffset);
+        WriteNonNegative(w, N.InnerOffset, location.ByteOffset < 0 ? -1 : location.InnerOffset);
     }
 
-    private static void WriteTime(Utf8JsonWriter w, string logName, string isoName, LogTimestamp? timestamp)
+    private static void WriteTime(Utf8JsonWriter w, JsonEncodedText logName, JsonEncodedText isoName, LogTimestamp? timestamp)
     {
         if (timestamp is not { } ts)
         {
@@ -338,7 +364,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         }
     }
 
-    private static void WriteUuid(Utf8JsonWriter w, string name, Guid? uuid)
+    private static void WriteUuid(Utf8JsonWriter w, JsonEncodedText name, Guid? uuid)
     {
         if (uuid is not { } value)
         {
@@ -352,7 +378,9 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         w.WriteString(name, upper[..lower[..written].ToUpperInvariant(upper)]);
     }
 
-    private static void WriteString(Utf8JsonWriter w, string name, string? value)
+    private static void WriteString(Utf8JsonWriter w, string name, string? value) => WriteString(w, JsonEncodedText.Encode(name), value);
+
+    private static void WriteString(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -364,7 +392,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         }
     }
 
-    private static void WritePositive(Utf8JsonWriter w, string name, long value)
+    private static void WritePositive(Utf8JsonWriter w, JsonEncodedText name, long value)
     {
         if (value > 0)
         {
@@ -376,7 +404,7 @@ public sealed class JsonReportRenderer(RenderOptions options) : IReportRenderer
         }
     }
 
-    private static void WriteNonNegative(Utf8JsonWriter w, string name, long value)
+    private static void WriteNonNegative(Utf8JsonWriter w, JsonEncodedText name, long value)
     {
         if (value >= 0)
         {

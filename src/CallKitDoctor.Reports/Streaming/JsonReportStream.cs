@@ -23,6 +23,7 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
     private long _start;
     private bool _disposed;
     private Action? _drain;
+    private readonly JsonValueCache _values = new();
 
     public override string? SpillFolder => _file?.FolderPath;
 
@@ -48,7 +49,7 @@ internal sealed class JsonReportStream(JsonReportRenderer renderer) : ReportStre
                 json.Flush();
             }
         };
-        JsonReportRenderer.WriteCall(json, call, _drain);
+        JsonReportRenderer.WriteCall(json, call, _drain, _values);
         _drain();
         SpilledCalls++;
     }
