@@ -30,6 +30,7 @@ public sealed class Signature
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
         Captures = definition.Captures;
+        CaptureList = [.. definition.Captures];
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
@@ -75,6 +76,9 @@ public sealed class Signature
     public string Provenance { get; }
 
     public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
+
+    /// <summary><see cref="Captures"/> in the dictionary's order, as an array the matcher walks per event without boxing an enumerator.</summary>
+    internal KeyValuePair<CaptureField, CaptureSource>[] CaptureList { get; }
 
     public SignatureValues Values { get; }
 

@@ -218,7 +218,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         string? errorDomain = null;
         int? controllingPid = null;
 
-        foreach (var (field, source) in signature.Captures)
+        foreach (var (field, source) in signature.CaptureList)
         {
             if (!TryText(source, message, arguments, refinement, out var text))
             {
