@@ -159,7 +159,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
             }
 
             Match? refinement = null;
-            if (signature.PatternRegex is { } pattern)
+            if (signature.PatternMatcher is { } pattern)
             {
                 refinement = pattern.Match(message);
                 if (!refinement.Success)
@@ -168,7 +168,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
                 }
             }
 
-            var arguments = signature.FormatRegex!.Match(message);
+            var arguments = signature.FormatMatcher!.Match(message);
             return Build(signature, entry, message, arguments.Success ? arguments : null, refinement, MatchConfidence.Exact);
         }
 
@@ -183,7 +183,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         }
 
         Match? arguments = null;
-        if (signature.FormatRegex is { } format)
+        if (signature.FormatMatcher is { } format)
         {
             arguments = format.Match(message);
             if (!arguments.Success)
@@ -193,7 +193,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         }
 
         Match? refinement = null;
-        if (signature.PatternRegex is { } pattern)
+        if (signature.PatternMatcher is { } pattern)
         {
             refinement = pattern.Match(message);
             if (!refinement.Success)
