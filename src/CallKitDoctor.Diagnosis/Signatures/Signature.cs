@@ -27,7 +27,8 @@ public sealed class Signature
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
         Captures = definition.Captures;
-        CaptureList = [.. definition.Captures];
+        CaptureList = [.. definition.Captures.Select(c => new SignatureCapture(c.Key, c.Value, c.Value.GroupName))];
+        CapturesGroups = CaptureList.Any(c => c.GroupName is not null);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
@@ -74,8 +75,11 @@ public sealed class Signature
 
     public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
 
-    /// <summary><see cref="Captures"/> in the dictionary's order, as an array the matcher walks per event without boxing an enumerator.</summary>
-    internal KeyValuePair<CaptureField, CaptureSource>[] CaptureList { get; }
+    /// <summary><see cref="Captures"/> in the dictionary's order with their group names, as the matcher walks them per event.</summary>
+    internal SignatureCapture[] CaptureList { get; }
+
+    /// <summary>True when a capture reads a regex group (else the regexes only need to say whether they match).</summary>
+    internal bool CapturesGroups { get; }
 
     public SignatureValues Values { get; }
 

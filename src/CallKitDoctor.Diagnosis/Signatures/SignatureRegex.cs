@@ -39,12 +39,17 @@ internal sealed class SignatureRegex
     public bool IsCompiled => Volatile.Read(ref _current) is not null;
 
     /// <summary>Matches <paramref name="input"/> with the build in use.</summary>
-    public Match Match(string input)
+    public Match Match(string input) => For(input).Match(input);
+
+    /// <summary>True when the build in use finds a match in <paramref name="input"/> (no <see cref="System.Text.RegularExpressions.Match"/> is made).</summary>
+    public bool IsMatch(string input) => For(input).IsMatch(input);
+
+    // The build to run on `input`, counting uses of the interpreted one until the compiled one is started.
+    private Regex For(string input)
     {
-        var current = Volatile.Read(ref _current);
-        if (current is not null)
+        if (Volatile.Read(ref _current) is { } current)
         {
-            return current.Match(input);
+            return current;
         }
 
         if (++_uses >= CompileAfter && Interlocked.Exchange(ref _compiling, 1) == 0)
@@ -52,7 +57,7 @@ internal sealed class SignatureRegex
             StartCompiling(input);
         }
 
-        return Interpreted.Match(input);
+        return Interpreted;
     }
 
     private void StartCompiling(string sample)

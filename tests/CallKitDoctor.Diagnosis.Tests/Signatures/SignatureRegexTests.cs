@@ -39,6 +39,36 @@ public class SignatureRegexTests
     }
 
     [Fact]
+    public void IsMatchAgreesWithMatchForEverySignatureAndCaptureGroupsAreKnown()
+    {
+        var lines = SignatureExamples.All.Select(e => e.Line).ToArray();
+        foreach (var signature in Catalog.Signatures)
+        {
+            Assert.Equal(signature.Captures.Count, signature.CaptureList.Length);
+            foreach (var capture in signature.CaptureList)
+            {
+                Assert.Equal(signature.Captures[capture.Field], capture.Source);
+                Assert.Equal(capture.Source.GroupName, capture.GroupName);
+            }
+
+            Assert.Equal(signature.Captures.Values.Any(c => c.Kind != CaptureSourceKind.Message), signature.CapturesGroups);
+            foreach (var regex in new[] { signature.FormatMatcher, signature.PatternMatcher })
+            {
+                if (regex is null)
+                {
+                    continue;
+                }
+
+                foreach (var line in lines)
+                {
+                    var match = regex.Compiled.Match(line);
+                    Assert.Equal(match.Success, regex.IsMatch(line));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void RunsInterpretedUntilUsedOftenThenSwitchesToTheCompiledBuild()
     {
         var regex = new SignatureRegex(@"active: (?<a>\d+)", RegexOptions.None);
