@@ -4,7 +4,7 @@ using CallKitDoctor.Diagnosis.Signatures;
 namespace CallKitDoctor.Diagnosis.Tests.Signatures;
 
 /// <summary>
-/// <see cref="SignatureRegex"/> runs a signature's regex interpreted, then compiled once it has been used often: the
+/// <see cref="SignatureRegex"/> runs a signature's regex interpreted, then compiled once it has been used a few times: the
 /// matches (success, index, every group) must be the same whichever build runs, and the switch must happen.
 /// </summary>
 public class SignatureRegexTests
