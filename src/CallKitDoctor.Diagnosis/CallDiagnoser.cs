@@ -60,7 +60,7 @@ public sealed class CallDiagnoser
     {
         var coverage = new LogCoverage();
         var episodes = new EpisodeDiagnosis(_options, _rules, coverage, sink);
-        foreach (var (entry, e) in ReadMatched(source, cancellationToken))
+        foreach (var (entry, e) in ReadMatched(source, new SkippedLineAccounting(coverage, episodes), cancellationToken))
         {
             coverage.Observe(entry);
             episodes.Observe(entry, e);
@@ -75,31 +75,36 @@ public sealed class CallDiagnoser
         return report;
     }
 
-    // Every entry with the event it is, read and matched on a second thread when that can help.
-    private IEnumerable<MatchedEntry> ReadMatched(ILogEntrySource source, CancellationToken cancellationToken) =>
+    // Every entry with the event it is, read and matched on a second thread when that can help. Entries a skipping
+    // source leaves out go to `skipped` in their place (in order, on this thread), so only when matching in order.
+    private IEnumerable<MatchedEntry> ReadMatched(ILogEntrySource source, ISkippedLineSink skipped, CancellationToken cancellationToken) =>
         _options.ReadAhead && MatchAhead.IsWorthIt
-            ? MatchAhead.Run(token => ReadScreened(source, token), _matcher, cancellationToken)
-            : MatchInOrder(source, cancellationToken);
+            ? MatchAhead.Run(token => ReadScreened(source, null, token), _matcher, cancellationToken)
+            : MatchInOrder(source, skipped, cancellationToken);
 
-    private IEnumerable<MatchedEntry> MatchInOrder(ILogEntrySource source, CancellationToken cancellationToken)
+    private IEnumerable<MatchedEntry> MatchInOrder(ILogEntrySource source, ISkippedLineSink skipped, CancellationToken cancellationToken)
     {
-        foreach (var entry in ReadScreened(source, cancellationToken))
+        foreach (var entry in ReadScreened(source, skipped, cancellationToken))
         {
             yield return new MatchedEntry(entry, _matcher.Match(entry));
         }
     }
 
-    // Lines the matcher rules out on the reader's buffer come as screened-out entries: counted for coverage, never built.
-    private IEnumerable<LogEntry> ReadScreened(ILogEntrySource source, CancellationToken cancellationToken) =>
-        source is IScreenedEntrySource screened && _matcher is IEntryScreen screen
-            ? screened.ReadEntries(screen, cancellationToken)
-            : source.ReadEntries(cancellationToken);
+    // Lines the matcher rules out on the reader's buffer are never built: left out and reported to `skipped` when the
+    // source can do that, else yielded as screened-out entries. Either way the coverage counts them.
+    private IEnumerable<LogEntry> ReadScreened(ILogEntrySource source, ISkippedLineSink? skipped, CancellationToken cancellationToken) =>
+        (source, _matcher) switch
+        {
+            (ILineSkippingSource skipping, IEntryScreen screen) when skipped is not null => skipping.ReadEntries(screen, skipped, cancellationToken),
+            (IScreenedEntrySource screened, IEntryScreen screen) => screened.ReadEntries(screen, cancellationToken),
+            _ => source.ReadEntries(cancellationToken),
+        };
 
     private DiagnosisReport DiagnoseAtOnce(ILogEntrySource source, ICallSink? sink, CancellationToken cancellationToken)
     {
         var coverage = new LogCoverage();
         var events = new List<CallEvent>();
-        foreach (var (entry, match) in ReadMatched(source, cancellationToken))
+        foreach (var (entry, match) in ReadMatched(source, new SkippedLineAccounting(coverage, null), cancellationToken))
         {
             coverage.Observe(entry);
             if (match is { } e)

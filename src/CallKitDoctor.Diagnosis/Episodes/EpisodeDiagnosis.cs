@@ -83,7 +83,17 @@ internal sealed class EpisodeDiagnosis
     /// <summary>Takes the next entry of the log (already counted by the coverage) and the event it is, if any.</summary>
     public void Observe(LogEntry entry, CallEvent? e)
     {
-        if (entry.Timestamp is { } ts)
+        ObserveLine(entry.Timestamp);
+        if (e is not null)
+        {
+            ObserveEvent(e);
+        }
+    }
+
+    /// <summary>Takes the time of the next line of the log (already counted by the coverage), event or not.</summary>
+    public void ObserveLine(LogTimestamp? timestamp)
+    {
+        if (timestamp is { } ts)
         {
             var ticks = ts.OrderingTicks;
             var jumpsBack = _previousTicks != long.MinValue && _previousTicks - ticks > _horizonTicks;
@@ -108,12 +118,10 @@ internal sealed class EpisodeDiagnosis
                 _lastCutAt = ticks;
             }
         }
+    }
 
-        if (e is null)
-        {
-            return;
-        }
-
+    private void ObserveEvent(CallEvent e)
+    {
         RecognisedEvents++;
         _facts.Observe(e);
         if (e.Timestamp is { } time)

@@ -114,10 +114,24 @@ public sealed class LogCoverage
     public void Observe(LogEntry entry)
     {
         Entries++;
-        if (entry.Timestamp is not { } ts)
+        if (entry.Timestamp is { } ts)
         {
-            return;
+            ObserveTimed(ts, entry.Location.Source, entry.Process);
         }
+    }
+
+    /// <summary>Accounts for one entry that was not built (<see cref="ISkippedLineSink"/>): the same as the entry would.</summary>
+    public void Observe(LogTimestamp? timestamp, string? process, string? source)
+    {
+        Entries++;
+        if (timestamp is { } ts)
+        {
+            ObserveTimed(ts, source, process);
+        }
+    }
+
+    private void ObserveTimed(LogTimestamp ts, string? source, string? process)
+    {
 
         TimedEntries++;
         if (First is null || ts < First.Value)
@@ -144,8 +158,8 @@ public sealed class LogCoverage
         }
 
         _previous = ts;
-        ObserveStore(entry.Location.Source, ts);
-        if (entry.Process is { } process)
+        ObserveStore(source, ts);
+        if (process is not null)
         {
             ObserveProcess(process, ts);
         }

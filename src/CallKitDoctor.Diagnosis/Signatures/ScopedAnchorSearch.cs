@@ -10,16 +10,21 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// and shared between pairs with the same signatures; past <see cref="MaxScopes"/> pairs the full set is used, which
 /// finds a superset of candidates, so results never change. Safe for concurrent use.
 /// </summary>
+/// <remarks>
+/// Readers pool their name strings, so a pair is first looked up by the identity of its two strings (no hashing of
+/// their characters, nothing allocated); only a pair of string objects not seen before is looked up by value.
+/// </remarks>
 internal sealed class ScopedAnchorSearch
 {
-    /// <summary>The most (process, subsystem) pairs remembered.</summary>
+    /// <summary>The most (process, subsystem) pairs remembered, by value and (separately) by string identity.</summary>
     public const int MaxScopes = 4096;
 
     private readonly Signature[] _signatures;
     private readonly (string Anchor, int[] Signatures)[] _anchors;
     private readonly ConcurrentDictionary<(string? Process, string? Subsystem), AnchorSet> _byScope = new();
     private readonly ConcurrentDictionary<string, AnchorSet> _byCandidates = new(StringComparer.Ordinal);
-    private Scope? _last;
+    private readonly ConcurrentDictionary<ScopeIdentity, AnchorSet> _byIdentity = new();
+    private int _identities;
 
     /// <param name="signatures">The catalog's signatures, by index.</param>
     /// <param name="anchors">Distinct anchors, each with the indexes of the signatures it stands for.</param>
@@ -37,15 +42,18 @@ internal sealed class ScopedAnchorSearch
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnchorSet For(string? process, string? subsystem)
     {
-        // Readers share their name strings, so runs of lines from one process usually hit the last scope by reference.
-        var last = _last;
-        if (last is not null && ReferenceEquals(last.Process, process) && ReferenceEquals(last.Subsystem, subsystem))
+        var identity = new ScopeIdentity(process, subsystem);
+        return _byIdentity.TryGetValue(identity, out var known) ? known : Remember(identity);
+    }
+
+    private AnchorSet Remember(ScopeIdentity identity)
+    {
+        var set = Lookup(identity.Process, identity.Subsystem);
+        if (Volatile.Read(ref _identities) < MaxScopes && _byIdentity.TryAdd(identity, set))
         {
-            return last.Set;
+            Interlocked.Increment(ref _identities);
         }
 
-        var set = Lookup(process, subsystem);
-        _last = new Scope(process, subsystem, set);
         return set;
     }
 
@@ -57,11 +65,11 @@ internal sealed class ScopedAnchorSearch
             return known;
         }
 
-        if (_byScope.Count >= MaxScopes)
-        {
-            return All;
-        }
+        return _byScope.Count >= MaxScopes ? All : _byScope.GetOrAdd(key, Build(process, subsystem));
+    }
 
+    private AnchorSet Build(string? process, string? subsystem)
+    {
         var plausible = new bool[_signatures.Length];
         foreach (var signature in _signatures)
         {
@@ -73,12 +81,24 @@ internal sealed class ScopedAnchorSearch
             .Where(a => a.Signatures.Length > 0)
             .ToArray();
         var name = string.Join(",", kept.SelectMany(a => a.Signatures).Order());
-        var set = kept.Length == _anchors.Length && kept.Sum(a => a.Signatures.Length) == _anchors.Sum(a => a.Signatures.Length)
+        return kept.Length == _anchors.Length && kept.Sum(a => a.Signatures.Length) == _anchors.Sum(a => a.Signatures.Length)
             ? All
             : _byCandidates.GetOrAdd(name, _ => new AnchorSet(kept));
-        return _byScope.GetOrAdd(key, set);
     }
 
-    /// <summary>The last scope looked up (replaced whole, so concurrent readers see a consistent one).</summary>
-    private sealed record Scope(string? Process, string? Subsystem, AnchorSet Set);
+    /// <summary>A (process, subsystem) pair compared by the identity of its strings.</summary>
+    private readonly struct ScopeIdentity(string? process, string? subsystem) : IEquatable<ScopeIdentity>
+    {
+        public string? Process { get; } = process;
+
+        public string? Subsystem { get; } = subsystem;
+
+        public bool Equals(ScopeIdentity other) =>
+            ReferenceEquals(Process, other.Process) && ReferenceEquals(Subsystem, other.Subsystem);
+
+        public override bool Equals(object? obj) => obj is ScopeIdentity other && Equals(other);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(Process), RuntimeHelpers.GetHashCode(Subsystem));
+    }
 }

@@ -9,9 +9,6 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// </summary>
 public sealed class Signature
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-    private readonly Lazy<Regex?> _formatRegex;
-    private readonly Lazy<Regex?> _patternRegex;
 
     internal Signature(SignatureDefinition definition, int index)
     {
@@ -30,12 +27,14 @@ public sealed class Signature
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
         Captures = definition.Captures;
+        CaptureList = [.. definition.Captures.Select(c => new SignatureCapture(c.Key, c.Value, c.Value.GroupName))];
+        CapturesGroups = CaptureList.Any(c => c.GroupName is not null);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
         Anchor = definition.Anchor ?? Literals.DefaultIfEmpty("").MaxBy(l => l.Length)!;
-        _formatRegex = new(() => FormatPattern is null ? null : Build(FormatPattern.Regex, RegexOptions.Singleline));
-        _patternRegex = new(() => Pattern is null ? null : Build(Pattern, RegexOptions.None));
+        FormatMatcher = FormatPattern is null ? null : new SignatureRegex(FormatPattern.Regex, RegexOptions.Singleline);
+        PatternMatcher = Pattern is null ? null : new SignatureRegex(Pattern, RegexOptions.None);
     }
 
     /// <summary>Position in the catalog: earlier signatures win when several match a line.</summary>
@@ -76,6 +75,12 @@ public sealed class Signature
 
     public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
 
+    /// <summary><see cref="Captures"/> in the dictionary's order with their group names, as the matcher walks them per event.</summary>
+    internal SignatureCapture[] CaptureList { get; }
+
+    /// <summary>True when a capture reads a regex group (else the regexes only need to say whether they match).</summary>
+    internal bool CapturesGroups { get; }
+
     public SignatureValues Values { get; }
 
     /// <summary>A literal every rendering contains: the pre-filter that selects this signature as a candidate.</summary>
@@ -88,15 +93,18 @@ public sealed class Signature
     public FormatStringPattern? FormatPattern { get; }
 
     /// <summary>The compiled format regex (built on first use).</summary>
-    public Regex? FormatRegex => _formatRegex.Value;
+    public Regex? FormatRegex => FormatMatcher?.Compiled;
 
     /// <summary>The compiled pattern (built on first use).</summary>
-    public Regex? PatternRegex => _patternRegex.Value;
+    public Regex? PatternRegex => PatternMatcher?.Compiled;
+
+    /// <summary>The format regex as the matcher runs it (interpreted until it has been used often).</summary>
+    internal SignatureRegex? FormatMatcher { get; }
+
+    /// <summary>The pattern as the matcher runs it (interpreted until it has been used often).</summary>
+    internal SignatureRegex? PatternMatcher { get; }
 
     public override string ToString() => $"{Id} ({Kind.ToName()})";
-
-    private static Regex Build(string pattern, RegexOptions extra) =>
-        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | extra, MatchTimeout);
 
     private static string[] RequiredLiterals(FormatStringPattern? format, string? pattern) =>
         [.. format?.Literals ?? [], .. pattern is null ? [] : RegexLiteralRuns.Find(pattern)];

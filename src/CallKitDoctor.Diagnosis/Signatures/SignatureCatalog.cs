@@ -297,8 +297,9 @@ public sealed class SignatureCatalog
         Regex? pattern = null;
         try
         {
-            format = signature.FormatPattern is null ? null : new Regex(signature.FormatPattern.Regex, RegexOptions.Singleline);
-            pattern = signature.Pattern is null ? null : new Regex(signature.Pattern);
+            // The interpreted builds the matcher starts with: checked here, built once.
+            format = signature.FormatMatcher?.Interpreted;
+            pattern = signature.PatternMatcher?.Interpreted;
         }
         catch (ArgumentException e)
         {

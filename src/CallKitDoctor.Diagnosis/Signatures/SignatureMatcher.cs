@@ -158,18 +158,20 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
                 continue;
             }
 
+            // Matches are only made when a capture reads a group; otherwise the regexes just say yes or no.
+            var groups = signature.CapturesGroups;
             Match? refinement = null;
-            if (signature.PatternRegex is { } pattern)
+            if (signature.PatternMatcher is { } pattern)
             {
-                refinement = pattern.Match(message);
-                if (!refinement.Success)
+                refinement = groups ? pattern.Match(message) : null;
+                if (!(refinement?.Success ?? pattern.IsMatch(message)))
                 {
                     continue;
                 }
             }
 
-            var arguments = signature.FormatRegex!.Match(message);
-            return Build(signature, entry, message, arguments.Success ? arguments : null, refinement, MatchConfidence.Exact);
+            var arguments = groups ? signature.FormatMatcher!.Match(message) : null;
+            return Build(signature, entry, message, arguments is { Success: true } ? arguments : null, refinement, MatchConfidence.Exact);
         }
 
         return null;
@@ -182,21 +184,22 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
             return null;
         }
 
+        var groups = signature.CapturesGroups;
         Match? arguments = null;
-        if (signature.FormatRegex is { } format)
+        if (signature.FormatMatcher is { } format)
         {
-            arguments = format.Match(message);
-            if (!arguments.Success)
+            arguments = groups ? format.Match(message) : null;
+            if (!(arguments?.Success ?? format.IsMatch(message)))
             {
                 return null;
             }
         }
 
         Match? refinement = null;
-        if (signature.PatternRegex is { } pattern)
+        if (signature.PatternMatcher is { } pattern)
         {
-            refinement = pattern.Match(message);
-            if (!refinement.Success)
+            refinement = groups ? pattern.Match(message) : null;
+            if (!(refinement?.Success ?? pattern.IsMatch(message)))
             {
                 return null;
             }
@@ -218,9 +221,9 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         string? errorDomain = null;
         int? controllingPid = null;
 
-        foreach (var (field, source) in signature.Captures)
+        foreach (var (field, source, group) in signature.CaptureList)
         {
-            if (!TryText(source, message, arguments, refinement, out var text))
+            if (!TryText(source.Kind, group, message, arguments, refinement, out var text))
             {
                 continue;
             }
@@ -296,16 +299,16 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         };
     }
 
-    private static bool TryText(CaptureSource source, string message, Match? arguments, Match? refinement, out ReadOnlySpan<char> text)
+    private static bool TryText(CaptureSourceKind kind, string? groupName, string message, Match? arguments, Match? refinement, out ReadOnlySpan<char> text)
     {
         text = default;
-        if (source.Kind == CaptureSourceKind.Message)
+        if (kind == CaptureSourceKind.Message)
         {
             text = message;
             return true;
         }
 
-        var name = source.GroupName!;
+        var name = groupName!;
         foreach (var match in (ReadOnlySpan<Match?>)[refinement, arguments])
         {
             if (match is not null && match.Groups.TryGetValue(name, out var group) && group.Success)

@@ -62,7 +62,7 @@ public readonly struct LogTimestamp : IEquatable<LogTimestamp>, IComparable<LogT
     public DateTimeOffset? Instant => HasDate && Offset is { } o ? new DateTimeOffset(Local, o) : null;
 
     /// <summary>Ticks used for ordering: UTC ticks when the offset is known, local ticks otherwise.</summary>
-    public long OrderingTicks => Offset is { } o ? _localTicks - o.Ticks : _localTicks;
+    public long OrderingTicks => (_flags & HasOffsetFlag) != 0 ? _localTicks - (_offsetMinutes * TimeSpan.TicksPerMinute) : _localTicks;
 
     /// <summary>Time between two timestamps of one capture.</summary>
     public TimeSpan Subtract(LogTimestamp earlier) => TimeSpan.FromTicks(OrderingTicks - earlier.OrderingTicks);

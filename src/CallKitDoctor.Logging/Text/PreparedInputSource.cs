@@ -12,7 +12,7 @@ namespace CallKitDoctor.Logging.Text;
 /// that reading, parsing and screening overlap with what the caller does with the entries; entries, their order and
 /// every count are the same either way.
 /// </summary>
-internal abstract class PreparedInputSource : IScreenedEntrySource
+internal abstract class PreparedInputSource : ILineSkippingSource
 {
     /// <summary>Entries handed over at a time when reading ahead.</summary>
     internal const int ReadAheadBatchSize = 128;
@@ -51,26 +51,35 @@ internal abstract class PreparedInputSource : IScreenedEntrySource
         return Read(screen, cancellationToken);
     }
 
+    public IEnumerable<LogEntry> ReadEntries(IEntryScreen screen, ISkippedLineSink skipped, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        ArgumentNullException.ThrowIfNull(skipped);
+        return ReadSkipping(screen, skipped, cancellationToken);
+    }
+
     /// <summary>
     /// Parses the opened input, yielding entries in input order and filling <paramref name="summary"/>; entries that
     /// <paramref name="screen"/> (when given) turns down may be yielded screened out.
     /// </summary>
     protected abstract IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="Parse"/>, but with <paramref name="skip"/> an entry <paramref name="screen"/> turns down may come as
+    /// a skipped item (time, process, place) instead of a screened-out entry. Parsers that cannot skip yield entries.
+    /// </summary>
+    protected virtual IEnumerable<ReadItem> ParseItems(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, bool skip,
+        CancellationToken cancellationToken)
+    {
+        foreach (var entry in Parse(input, summary, screen, cancellationToken))
+        {
+            yield return new ReadItem(entry);
+        }
+    }
+
     private IEnumerable<LogEntry> Read(IEntryScreen? screen, CancellationToken cancellationToken)
     {
-        if (Summary.Lines > 0 || Summary.Bytes > 0)
-        {
-            Summary = new LogReadSummary { Source = Name, Format = _format };
-        }
-
-        var summary = Summary;
-        var input = _open();
-        if (input.Problem is { } problem)
-        {
-            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
-        }
-
+        var (summary, input) = Open();
         var entries = screen is not null && ReadAhead
             ? ReadAheadEntries.Run(token => Parse(input, summary, screen, token), ReadAheadBatchSize, ReadAheadBatches, cancellationToken)
             : Parse(input, summary, screen, cancellationToken);
@@ -84,5 +93,62 @@ internal abstract class PreparedInputSource : IScreenedEntrySource
 
             yield return entry;
         }
+    }
+
+    // Entries the screen turns down are counted and reported to the sink in their place, never built.
+    private IEnumerable<LogEntry> ReadSkipping(IEntryScreen screen, ISkippedLineSink skipped, CancellationToken cancellationToken)
+    {
+        var (summary, input) = Open();
+        var items = ReadAhead
+            ? Threading.ReadAhead.Run(token => ParseItems(input, summary, screen, skip: true, token), ReadAheadBatchSize, ReadAheadBatches,
+                "log read-ahead", BuildMessages, cancellationToken)
+            : ParseItems(input, summary, screen, skip: true, cancellationToken);
+        foreach (var item in items)
+        {
+            summary.Entries++;
+            if (item.Entry is { } entry)
+            {
+                if (entry.Timestamp is null)
+                {
+                    summary.EntriesWithoutTimestamp++;
+                }
+
+                yield return entry;
+                continue;
+            }
+
+            if (item.Timestamp is null)
+            {
+                summary.EntriesWithoutTimestamp++;
+            }
+
+            skipped.Skipped(item.Timestamp, item.Process, item.Location);
+        }
+    }
+
+    // As the entry read-ahead does: a wanted entry's message is cut on the worker, before the caller matches it.
+    private static void BuildMessages(ArraySegment<ReadItem> batch)
+    {
+        foreach (var item in batch)
+        {
+            _ = item.Entry?.EventMessage;
+        }
+    }
+
+    private (LogReadSummary Summary, PreparedInput Input) Open()
+    {
+        if (Summary.Lines > 0 || Summary.Bytes > 0)
+        {
+            Summary = new LogReadSummary { Source = Name, Format = _format };
+        }
+
+        var summary = Summary;
+        var input = _open();
+        if (input.Problem is { } problem)
+        {
+            summary.Add(new LogReadIssue(LogReadIssueSeverity.Error, Name, problem, 0, 0));
+        }
+
+        return (summary, input);
     }
 }

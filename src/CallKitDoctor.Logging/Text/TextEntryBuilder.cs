@@ -110,8 +110,14 @@ internal sealed class TextEntryBuilder
     /// Builds the entry and forgets it. When <paramref name="screen"/> turns the entry down, only the fields read before
     /// the message are kept (a screened-out entry): no raw text, message or source location is built.
     /// </summary>
+    public LogEntry Build(string sourceName, IEntryScreen? screen = null) => Build(sourceName, screen, skip: false).Entry!;
+
+    /// <summary>
+    /// Builds the entry and forgets it. When <paramref name="screen"/> turns the entry down, it is a screened-out entry,
+    /// or with <paramref name="skip"/> no entry at all: only its time, process and place.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public LogEntry Build(string sourceName, IEntryScreen? screen = null)
+    public ReadItem Build(string sourceName, IEntryScreen? screen, bool skip)
     {
         HasEntry = false;
         var messageSpan = _message.AsSpan(0, _messageLength);
@@ -125,7 +131,7 @@ internal sealed class TextEntryBuilder
             Message = messageSpan,
         }))
         {
-            return new LogEntry
+            return skip ? new ReadItem(_timestamp, _process, location) : new ReadItem(new LogEntry
             {
                 Timestamp = _timestamp,
                 Process = _process,
@@ -139,12 +145,12 @@ internal sealed class TextEntryBuilder
                 ActivityIdentifier = _activityId,
                 Location = location,
                 IsScreenedOut = true,
-            };
+            });
         }
 
         var raw = new string(_raw, 0, _rawLength);
         var separateMessage = _messageIsRawTail ? null : messageSpan.ToString();
-        return new TextLogEntry(raw, _messageStartInRaw, separateMessage)
+        return new ReadItem(new TextLogEntry(raw, _messageStartInRaw, separateMessage)
         {
             Timestamp = _timestamp,
             Process = _process,
@@ -159,7 +165,7 @@ internal sealed class TextEntryBuilder
             SourceLocation = SourceLocationScanner.Find(messageSpan, _pool),
             Location = location,
             RawText = raw,
-        };
+        });
     }
 
     private void Reset(long lineNumber)

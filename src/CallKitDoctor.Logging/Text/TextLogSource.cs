@@ -17,6 +17,15 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
 
     protected override IEnumerable<LogEntry> Parse(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, CancellationToken cancellationToken)
     {
+        foreach (var item in ParseItems(input, summary, screen, skip: false, cancellationToken))
+        {
+            yield return item.Entry!;
+        }
+    }
+
+    protected override IEnumerable<ReadItem> ParseItems(PreparedInput input, LogReadSummary summary, IEntryScreen? screen, bool skip,
+        CancellationToken cancellationToken)
+    {
         var layout = LineLayout.For(_format, Context);
         var builder = new TextEntryBuilder(new StringPool());
         using var lines = new TextLineReader(input.Stream);
@@ -30,21 +39,21 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
                     $"line longer than {TextLineReader.MaxLineBytes} bytes was cut", lines.LineNumber, lines.LineByteOffset));
             }
 
-            var step = Step(layout, builder, screen, lines.Line, lines.LineNumber, out var unparsed);
-            if (step is not null)
+            var step = Step(layout, builder, screen, skip, lines.Line, lines.LineNumber, out var unparsed);
+            if (step is { } completed)
             {
-                yield return step;
+                yield return completed;
             }
 
-            if (unparsed is not null)
+            if (unparsed is { } bare)
             {
-                yield return unparsed;
+                yield return bare;
             }
         }
 
         if (builder.HasEntry)
         {
-            yield return Finish(builder, screen);
+            yield return Finish(builder, screen, skip);
         }
 
         summary.Bytes = lines.BytesRead;
@@ -56,26 +65,27 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
 
     /// <summary>Processes one line; returns the entry it completed (if any) and an unparsed bare entry (if any).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private LogEntry? Step(LineLayout layout, TextEntryBuilder builder, IEntryScreen? screen, ReadOnlySpan<char> line, long lineNumber, out LogEntry? unparsed)
+    private ReadItem? Step(LineLayout layout, TextEntryBuilder builder, IEntryScreen? screen, bool skip, ReadOnlySpan<char> line, long lineNumber,
+        out ReadItem? unparsed)
     {
         unparsed = null;
         if (line.IsWhiteSpace())
         {
-            return builder.HasEntry ? Finish(builder, screen) : null;
+            return builder.HasEntry ? Finish(builder, screen, skip) : null;
         }
 
         LineFields fields = default;
         var kind = layout.Classify(line, ref fields);
         if (kind == LineKind.Entry)
         {
-            var done = builder.HasEntry ? Finish(builder, screen) : null;
+            ReadItem? done = builder.HasEntry ? Finish(builder, screen, skip) : null;
             builder.Start(line, lineNumber, ref fields);
             return done;
         }
 
         if (kind == LineKind.Ignored)
         {
-            return builder.HasEntry ? Finish(builder, screen) : null;
+            return builder.HasEntry ? Finish(builder, screen, skip) : null;
         }
 
         var banner = BannerLine.Is(line);
@@ -85,7 +95,7 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
             return null;
         }
 
-        var completed = builder.HasEntry ? Finish(builder, screen) : null;
+        ReadItem? completed = builder.HasEntry ? Finish(builder, screen, skip) : null;
         if (!banner && layout.UnmatchedLinesAreEntries)
         {
             builder.StartBare(line, lineNumber);
@@ -94,11 +104,11 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
 
         Summary.AddUnparsedLine(lineNumber);
         builder.StartBare(line, lineNumber);
-        unparsed = builder.Build(Name, screen);
+        unparsed = builder.Build(Name, screen, skip);
         return completed;
     }
 
-    private LogEntry Finish(TextEntryBuilder builder, IEntryScreen? screen)
+    private ReadItem Finish(TextEntryBuilder builder, IEntryScreen? screen, bool skip)
     {
         if (builder.WasCut)
         {
@@ -106,6 +116,6 @@ internal sealed class TextLogSource(string name, LogInputFormat format, Func<Pre
                 $"entry longer than {TextEntryBuilder.MaxEntryChars} characters was cut", builder.FirstLine));
         }
 
-        return builder.Build(Name, screen);
+        return builder.Build(Name, screen, skip);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace CallKitDoctor.Logging.Threading;
@@ -8,7 +9,9 @@ namespace CallKitDoctor.Logging.Threading;
 /// them (reading, parsing, formatting, matching) overlaps with whatever the caller does with them. Order is kept;
 /// memory is bounded by <c>batchSize × (maxBatches + 2)</c> items in flight. A batch can be prepared on the worker
 /// before it is handed over (e.g. build what would otherwise touch the producer's state). A failure on the worker
-/// reaches the caller after every item produced before it; stopping early or cancelling stops the worker.
+/// reaches the caller after every item produced before it; stopping early or cancelling stops the worker. The
+/// caller hands each batch's array back once it has moved past it, so arrays are reused rather than allocated per
+/// batch.
 /// </summary>
 public static class ReadAhead
 {
@@ -30,6 +33,7 @@ public static class ReadAhead
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<ArraySegment<T>>(maxBatches);
+        var spares = new ConcurrentQueue<T[]>();
         Exception? failure = null;
         var worker = new Thread(() =>
         {
@@ -43,7 +47,7 @@ public static class ReadAhead
                     if (count == batchSize)
                     {
                         var full = batch;
-                        batch = new T[batchSize];
+                        batch = spares.TryDequeue(out var spare) ? spare : new T[batchSize];
                         count = 0;
                         HandOver(queue, new ArraySegment<T>(full), prepare, stop.Token);
                     }
@@ -94,6 +98,8 @@ public static class ReadAhead
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return item;
                 }
+
+                Recycle(batch, batchSize, maxBatches, spares);
             }
         }
         finally
@@ -109,6 +115,20 @@ public static class ReadAhead
         if (failure is not null)
         {
             ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    // A full batch the caller is done with goes back to the worker (emptied, so it keeps nothing alive).
+    private static void Recycle<T>(ArraySegment<T> batch, int batchSize, int maxBatches, ConcurrentQueue<T[]> spares)
+    {
+        if (batch.Array is { } array && array.Length == batchSize && batch.Count == batchSize && spares.Count <= maxBatches)
+        {
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            {
+                Array.Clear(array);
+            }
+
+            spares.Enqueue(array);
         }
     }
 

@@ -77,6 +77,49 @@ public class ReadAheadTests
         Assert.True(after <= 8 * 5, $"{after} produced");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BatchArraysAreReusedWithoutChangingWhatTheCallerSees(bool slowCaller)
+    {
+        const int count = 5_000;
+        var arrays = new HashSet<string[]>(ReferenceEqualityComparer.Instance);
+        var items = ReadAhead.Run(_ => Enumerable.Range(0, count).Select(i => $"item {i}"), 16, 2, "test", batch =>
+        {
+            lock (arrays)
+            {
+                arrays.Add(batch.Array!);
+            }
+        }, CancellationToken.None);
+
+        var seen = new List<string>();
+        foreach (var item in items)
+        {
+            seen.Add(item);
+            if (slowCaller && seen.Count % 97 == 0)
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"item {i}"), seen);
+        // Batches in flight at most: the queue's two, one being filled, one being read, and the ones between queues.
+        Assert.InRange(arrays.Count, 1, 8);
+    }
+
+    [Fact]
+    public void StructItemsSurviveTheReuseOfTheirBatchArrays()
+    {
+        var items = ReadAhead.Run(_ => Enumerable.Range(0, 3_000).Select(i => (Index: i, Text: i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            8, 3, "test", null, CancellationToken.None).ToList();
+
+        Assert.Equal(3_000, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Assert.Equal((i, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), items[i]);
+        }
+    }
+
     private static IEnumerable<int> Failing(int before)
     {
         for (var i = 0; i < before; i++)
