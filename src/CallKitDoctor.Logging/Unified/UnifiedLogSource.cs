@@ -95,10 +95,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     /// <summary>
     /// Writes the entries that pass <see cref="UnifiedLogOptions.Filter"/> in <paramref name="writer"/>'s style, the
-    /// same bytes as writing each entry of <see cref="ReadEntries"/> that the filter matches. In file order (or for a
-    /// single file) and without a predicate, events go straight from the reader to the writer: no
-    /// <see cref="LogEntry"/> and no message string per event, and the reading and formatting run on a worker thread
-    /// (as <see cref="UnifiedLogOptions.ReadAhead"/>) while the caller writes. Otherwise through the entries.
+    /// same bytes as writing each entry of <see cref="ReadEntries"/> that the filter matches. Without a predicate, events
+    /// go straight from the reader to the writer: no <see cref="LogEntry"/> and no message string per event, and the
+    /// reading and formatting run on a worker thread (as <see cref="UnifiedLogOptions.ReadAhead"/>) while the caller
+    /// writes. In time order, files whose catalogued spans follow each other are read one after the other; files that
+    /// overlap are merged event by event (<see cref="EventMerge"/>, one reader per open file, nothing kept per event).
+    /// With a predicate, through the entries.
     /// </summary>
     /// <param name="writer">The JSON/ndjson writer (its trailer is left to the caller).</param>
     /// <param name="progress">Called once per entry written with an entry standing for where the read is (its
@@ -117,7 +119,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             interleaved = order is null;
         }
 
-        if (filter?.Predicate is not null || interleaved)
+        if (filter?.Predicate is not null)
         {
             return WriteEntries(writer, filter, progress, cancellationToken);
         }
@@ -125,7 +127,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var written = 0L;
         var readAhead = _options.ReadAhead && ReadAhead.IsWorthIt;
         DirectBatchPipe.Run(
-            (pipe, token) => ProduceDirect(pipe, order, progress is not null, token),
+            (pipe, token) => ProduceDirect(pipe, order, interleaved, progress is not null, token),
             batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -179,10 +181,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
     }
 
     /// <summary>
-    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), each passing
-    /// event added to the pipe's batch.
+    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), or with
+    /// <paramref name="merge"/> the files' events merged in time order (<see cref="EventMerge"/>), each passing event
+    /// added to the pipe's batch.
     /// </summary>
-    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool trackLocation, CancellationToken cancellationToken)
+    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool merge, bool trackLocation, CancellationToken cancellationToken)
     {
         if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
         {
@@ -190,6 +193,18 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         var message = new StringBuilder(256);
+        if (merge && list.Count > 1)
+        {
+            var events = new EventMerge(list, f => PeekFirstTime(f, timesync), (f, rank) => OpenCursor(f, rank, timesync, filter));
+            LastEventMerge = events;
+            events.Run(
+                cursor => AddEvent(pipe, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation, cancellationToken),
+                cursor => EndFile(cursor.File, cursor.Reader),
+                cancellationToken);
+            EndRead(found);
+            return;
+        }
+
         foreach (var file in order ?? list)
         {
             var reader = TryOpen(file, _oversize, Summary);
@@ -204,43 +219,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var walk = StartFile(reader, timesync, filter);
                 while (walk.MoveNext(cancellationToken))
                 {
-                    var batch = pipe.Current;
-                    var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatLargeDumps: true, out var fixedMessage);
-                    ref readonly var e = ref reader.Current;
-                    if (fixedMessage is not null)
-                    {
-                        batch.Add(fields, fixedMessage);
-                    }
-                    else if (JoinsOversize(e, null))
-                    {
-                        batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
-                    }
-                    else if (fields.FormatString is not { } format)
-                    {
-                        batch.Add(fields, ReadOnlySpan<char>.Empty);
-                    }
-                    else
-                    {
-                        message.Clear();
-                        OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
-                        batch.Add(fields, message);
-                        if (message.Capacity > 64 * 1024)
-                        {
-                            message = new StringBuilder(256);
-                        }
-                    }
-
-                    if (trackLocation)
-                    {
-                        batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
-                    }
-
-                    Summary.Entries++;
-                    DirectEntries++;
-                    if (batch.IsFull)
-                    {
-                        pipe.HandOver(cancellationToken);
-                    }
+                    AddEvent(pipe, reader, walk, shown, ref message, trackLocation, cancellationToken);
                 }
 
                 EndFile(file, reader);
@@ -248,6 +227,65 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         EndRead(found);
+    }
+
+    /// <summary>Opens a file for the direct merge (null, with an issue, when it cannot be opened).</summary>
+    private EventCursor? OpenCursor(string file, int rank, TimesyncDatabase timesync, EntryFilter? filter)
+    {
+        var reader = TryOpen(file, _oversize, Summary);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        reader.KeepEarlierCatalogs = false;
+        return new EventCursor(reader, StartFile(reader, timesync, filter), file, _options.DisplayPath?.Invoke(file) ?? file, rank);
+    }
+
+    /// <summary>
+    /// Adds the reader's current event to the pipe's batch (fields and escaped message; an entry when its message waits
+    /// for an oversize chunk) and hands the batch over when it is full.
+    /// </summary>
+    private void AddEvent(DirectBatchPipe pipe, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message,
+        bool trackLocation, CancellationToken cancellationToken)
+    {
+        var batch = pipe.Current;
+        var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatLargeDumps: true, out var fixedMessage);
+        ref readonly var e = ref reader.Current;
+        if (fixedMessage is not null)
+        {
+            batch.Add(fields, fixedMessage);
+        }
+        else if (JoinsOversize(e, null))
+        {
+            batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
+        }
+        else if (fields.FormatString is not { } format)
+        {
+            batch.Add(fields, ReadOnlySpan<char>.Empty);
+        }
+        else
+        {
+            message.Clear();
+            OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
+            batch.Add(fields, message);
+            if (message.Capacity > 64 * 1024)
+            {
+                message = new StringBuilder(256);
+            }
+        }
+
+        if (trackLocation)
+        {
+            batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
+        }
+
+        Summary.Entries++;
+        DirectEntries++;
+        if (batch.IsFull)
+        {
+            pipe.HandOver(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -351,6 +389,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.ByteBudget"/> (tests).</summary>
     internal long? MergeByteBudget { get; init; }
+
+    /// <summary>The direct merge of the last time-ordered <see cref="WriteJson"/> of overlapping files (its figures).</summary>
+    internal EventMerge? LastEventMerge { get; private set; }
 
     /// <summary>The merge of the last time-ordered read (its figures: open files, live readers, buffered entries).</summary>
     internal TimeOrderedMerge? LastMerge { get; private set; }
