@@ -159,6 +159,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private const int DirectBatches = 4;
 
+    /// <summary>
+    /// Largest message builder the direct path keeps for the next event (statedump texts run to about 60 K chars; a
+    /// builder given up for each would put its text on the large-object heap once per dump).
+    /// </summary>
+    private const int MaxKeptMessageChars = 256 * 1024;
+
     /// <summary>Entries the last <see cref="WriteJson"/> sent the direct way (not through entries).</summary>
     internal long DirectEntries { get; private set; }
 
@@ -250,11 +256,18 @@ public sealed class UnifiedLogSource : ILogEntrySource
         bool trackLocation, CancellationToken cancellationToken)
     {
         var batch = pipe.Current;
-        var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatLargeDumps: true, out var fixedMessage);
+        var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatDumpsUpTo: -1, out var fixedMessage);
         ref readonly var e = ref reader.Current;
         if (fixedMessage is not null)
         {
             batch.Add(fields, fixedMessage);
+        }
+        else if (e.Kind == TraceEventKind.StateDump)
+        {
+            // A large statedump's text (tens of KB) goes through the reused builder, not a string per dump.
+            message.Clear();
+            StatedumpMessage.Append(message, e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
+            batch.Add(fields, message);
         }
         else if (JoinsOversize(e, null))
         {
@@ -269,10 +282,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
             message.Clear();
             OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
             batch.Add(fields, message);
-            if (message.Capacity > 64 * 1024)
-            {
-                message = new StringBuilder(256);
-            }
+        }
+
+        if (message.Capacity > MaxKeptMessageChars)
+        {
+            message = new StringBuilder(256);
         }
 
         if (trackLocation)
@@ -560,7 +574,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// </summary>
     private UnifiedLogEntry CreateEntry(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, string file, bool formatNow)
     {
-        var fields = DescribeEvent(reader, header, timestamp, formatLargeDumps: false, out var message);
+        var fields = DescribeEvent(reader, header, timestamp, formatDumpsUpTo: DeferredDumpBytes, out var message);
         ref readonly var e = ref reader.Current;
         Func<byte[], string>? deferred = null;
         byte[]? dumpData = null;
@@ -618,9 +632,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// The printed fields of the reader's current event, and its message when that is a fixed text (a placeholder, a
     /// simple dump, a loss record, a statedump's text): null when it is formatted from
     /// <see cref="EntryFields.FormatString"/> and the items, or for a statedump with more than
-    /// <see cref="DeferredDumpBytes"/> of data unless <paramref name="formatLargeDumps"/>.
+    /// <paramref name="formatDumpsUpTo"/> bytes of data (the direct path passes -1 and writes every dump's text into its
+    /// reused builder; the entry path defers dumps over <see cref="DeferredDumpBytes"/>).
     /// </summary>
-    private EntryFields DescribeEvent(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, bool formatLargeDumps, out string? message)
+    private EntryFields DescribeEvent(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, int formatDumpsUpTo, out string? message)
     {
         ref readonly var e = ref reader.Current;
         var process = e.Process;
@@ -633,7 +648,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
         switch (e.Kind)
         {
-            case TraceEventKind.StateDump when !formatLargeDumps && reader.CurrentDumpData.Length > DeferredDumpBytes:
+            case TraceEventKind.StateDump when reader.CurrentDumpData.Length > formatDumpsUpTo:
                 break;
             case TraceEventKind.StateDump:
                 message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
