@@ -201,10 +201,21 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var message = new StringBuilder(256);
         if (merge && list.Count > 1)
         {
-            var events = new EventMerge(list, f => PeekFirstTime(f, timesync), (f, rank) => OpenCursor(f, rank, timesync, filter));
+            var events = new EventMerge(list, f => PeekFirstTime(f, timesync), (f, rank) => OpenCursor(f, rank, timesync, filter))
+            {
+                LiveReaderLimit = MergeLiveReaderLimit ?? EventMerge.DefaultLiveReaderLimit,
+            };
             LastEventMerge = events;
             events.Run(
-                cursor => AddEvent(pipe, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation, cancellationToken),
+                () => pipe.Current,
+                (cursor, batch) => AddEvent(batch, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation),
+                () =>
+                {
+                    if (pipe.Current.IsFull)
+                    {
+                        pipe.HandOver(cancellationToken);
+                    }
+                },
                 cursor => EndFile(cursor.File, cursor.Reader),
                 cancellationToken);
             EndRead(found);
@@ -225,7 +236,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var walk = StartFile(reader, timesync, filter);
                 while (walk.MoveNext(cancellationToken))
                 {
-                    AddEvent(pipe, reader, walk, shown, ref message, trackLocation, cancellationToken);
+                    AddEvent(pipe.Current, reader, walk, shown, ref message, trackLocation);
+                    if (pipe.Current.IsFull)
+                    {
+                        pipe.HandOver(cancellationToken);
+                    }
                 }
 
                 EndFile(file, reader);
@@ -249,13 +264,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
     }
 
     /// <summary>
-    /// Adds the reader's current event to the pipe's batch (fields and escaped message; an entry when its message waits
-    /// for an oversize chunk) and hands the batch over when it is full.
+    /// Adds the reader's current event to <paramref name="batch"/> (fields and escaped message; an entry when its
+    /// message waits for an oversize chunk).
     /// </summary>
-    private void AddEvent(DirectBatchPipe pipe, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message,
-        bool trackLocation, CancellationToken cancellationToken)
+    private void AddEvent(DirectBatch batch, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message, bool trackLocation)
     {
-        var batch = pipe.Current;
         var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatDumpsUpTo: -1, out var fixedMessage);
         ref readonly var e = ref reader.Current;
         if (fixedMessage is not null)
@@ -292,14 +305,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
         if (trackLocation)
         {
             batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
+            batch.SetLocation(batch.LastLocation);
         }
 
         Summary.Entries++;
         DirectEntries++;
-        if (batch.IsFull)
-        {
-            pipe.HandOver(cancellationToken);
-        }
     }
 
     /// <summary>
@@ -398,7 +408,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         AddIssues(_strings!.Errors);
     }
 
-    /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> (tests).</summary>
+    /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> and <see cref="EventMerge.LiveReaderLimit"/> (tests).</summary>
     internal int? MergeLiveReaderLimit { get; init; }
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.ByteBudget"/> (tests).</summary>

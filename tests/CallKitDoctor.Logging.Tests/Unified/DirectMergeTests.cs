@@ -107,16 +107,19 @@ public sealed class DirectMergeTests : IDisposable
         return persist;
     }
 
-    public static TheoryData<bool, bool, int> Variants()
+    public static TheoryData<bool, bool, int, bool> Variants()
     {
-        var data = new TheoryData<bool, bool, int>();
+        var data = new TheoryData<bool, bool, int, bool>();
         foreach (var ndjson in new[] { true, false })
         {
             foreach (var readAhead in new[] { true, false })
             {
                 for (var filter = 0; filter < 4; filter++)
                 {
-                    data.Add(ndjson, readAhead, filter);
+                    foreach (var windowed in new[] { false, true })
+                    {
+                        data.Add(ndjson, readAhead, filter, windowed);
+                    }
                 }
             }
         }
@@ -126,14 +129,15 @@ public sealed class DirectMergeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void ManyOverlappingFilesGiveTheSameBytesAsTheEntryMerge(bool ndjson, bool readAhead, int filterKind)
+    public void ManyOverlappingFilesGiveTheSameBytesAsTheEntryMerge(bool ndjson, bool readAhead, int filterKind, bool windowed)
     {
         WriteFiles(FileCount, damaged: 77);
         var filter = BuildFilter(filterKind, _dir);
         var options = Options(readAhead, filter);
 
         var (expected, entries) = ViaEntries(_dir, options, ndjson);
-        var (actual, direct) = Direct(_dir, options, ndjson);
+        // Windowed: past 10 open files, cursors render windows of their next events and park their readers.
+        var (actual, direct) = Direct(_dir, options, ndjson, windowed ? 10 : null);
 
         Assert.True(expected.Length > 100_000, "the archive wrote too little to compare");
         Assert.Equal(Text(expected), Text(actual));
@@ -152,15 +156,19 @@ public sealed class DirectMergeTests : IDisposable
         // created before it are left out, as the entry path leaves them out).
         Assert.Equal(entries.LastMerge!.MaxOpenFiles, direct.LastEventMerge!.MaxOpenFiles);
         Assert.InRange(direct.LastEventMerge.MaxOpenFiles, filterKind == 3 ? 20 : FileCount, FileCount);
+        Assert.Equal(windowed, direct.LastEventMerge.Windows > 0);
     }
 
-    [Fact]
-    public void TheMergeInterleavesTheFilesAndJoinsOversizeDataWithinAndAcrossFiles()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void TheMergeInterleavesTheFilesAndJoinsOversizeDataWithinAndAcrossFiles(int? liveReaderLimit)
     {
         WriteFiles(40);
         var options = Options(readAhead: true, filter: null);
 
-        var (actual, direct) = Direct(_dir, options, ndjson: true);
+        var (actual, direct) = Direct(_dir, options, ndjson: true, liveReaderLimit);
         var lines = Text(actual).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var (byFile, _) = Direct(_dir, new UnifiedLogOptions { ReadAhead = true, StringsDirectory = options.StringsDirectory }, ndjson: true);
 
@@ -193,8 +201,11 @@ public sealed class DirectMergeTests : IDisposable
         }
 
         var (actual, direct) = Direct(_dir, options, ndjson: true);
+        var (windowed, windowedSource) = Direct(_dir, options, ndjson: true, liveReaderLimit: 3);
 
         Assert.True(entries.LastMerge!.MaxLiveReaders <= 7, "the entry merge should have parked its readers");
+        Assert.True(windowedSource.LastEventMerge!.Windows > 120, "the direct merge should have windowed its cursors");
+        Assert.Equal(Text(actual), Text(windowed));
         Assert.Equal(Text(stream.ToArray()), Text(actual));
         Assert.Equal(entries.Summary.Entries, direct.DirectEntries);
     }
@@ -292,9 +303,9 @@ public sealed class DirectMergeTests : IDisposable
         return (stream.ToArray(), source);
     }
 
-    private static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson)
+    private static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson, int? liveReaderLimit = null)
     {
-        var source = new UnifiedLogSource(path, options);
+        var source = new UnifiedLogSource(path, options) { MergeLiveReaderLimit = liveReaderLimit };
         using var stream = new MemoryStream();
         using var writer = (JsonEntryWriter)LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
         var seen = 0L;

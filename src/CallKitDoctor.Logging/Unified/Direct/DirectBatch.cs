@@ -9,7 +9,8 @@ namespace CallKitDoctor.Logging.Unified.Direct;
 /// each event's printed fields and its message, already escaped for JSON (<see cref="JsonStringText"/>) as UTF-8 in one
 /// shared buffer (no <see cref="LogEntry"/>, no message string), or, for the rare event whose message needs data read
 /// later (an oversize chunk), an entry. Reused from run to run; full when it holds <see cref="Capacity"/> events or more
-/// than <see cref="TextLimit"/> bytes of messages.
+/// than <see cref="TextLimit"/> bytes of messages. A small one (<see cref="DirectBatch(int, int)"/>) is also the window
+/// of a file's next events that the time-ordered merge keeps while the file's reader is parked.
 /// </summary>
 internal sealed class DirectBatch
 {
@@ -19,19 +20,44 @@ internal sealed class DirectBatch
     /// <summary>Bytes of escaped messages past which a batch is handed over (a statedump's text alone can be 60 K).</summary>
     public const int TextLimit = 256 * 1024;
 
-    private readonly EntryFields[] _fields = new EntryFields[Capacity];
-    private readonly int[] _textStart = new int[Capacity];
-    private readonly int[] _textLength = new int[Capacity];
-    private readonly LogEntry?[] _entries = new LogEntry?[Capacity];
-    private byte[] _text = new byte[TextLimit / 4];
-    private char[] _chars = new char[1024];
+    private readonly EntryFields[] _fields;
+    private readonly int[] _textStart;
+    private readonly int[] _textLength;
+    private readonly LogEntry?[] _entries;
+    private readonly InputLocation[] _locations;
+    private readonly int _capacity;
+    private readonly int _initialText;
+    private byte[] _text;
+    private char[] _chars = new char[256];
     private int _textUsed;
+
+    /// <summary>A batch of <see cref="Capacity"/> events.</summary>
+    public DirectBatch()
+        : this(Capacity, TextLimit / 4)
+    {
+    }
+
+    /// <summary>A batch of at most <paramref name="capacity"/> events, its text buffer starting at <paramref name="initialText"/> bytes.</summary>
+    public DirectBatch(int capacity, int initialText)
+    {
+        _capacity = capacity;
+        _initialText = initialText;
+        _fields = new EntryFields[capacity];
+        _textStart = new int[capacity];
+        _textLength = new int[capacity];
+        _entries = new LogEntry?[capacity];
+        _locations = new InputLocation[capacity];
+        _text = new byte[initialText];
+    }
 
     /// <summary>Events held.</summary>
     public int Count { get; private set; }
 
     /// <summary>True when the batch should be handed over.</summary>
-    public bool IsFull => Count == Capacity || _textUsed >= TextLimit;
+    public bool IsFull => Count == _capacity || _textUsed >= TextLimit;
+
+    /// <summary>Bytes of escaped messages held.</summary>
+    public int TextBytes => _textUsed;
 
     /// <summary>The file (as shown) and offset of the last event added, for progress displays (when tracked).</summary>
     public InputLocation LastLocation { get; set; }
@@ -44,6 +70,32 @@ internal sealed class DirectBatch
 
     /// <summary>The entry of event <paramref name="index"/> when it was kept as one, else null.</summary>
     public LogEntry? Entry(int index) => _entries[index];
+
+    /// <summary>Where event <paramref name="index"/> was read (set by <see cref="SetLocation"/>; default otherwise).</summary>
+    public InputLocation Location(int index) => _locations[index];
+
+    /// <summary>Notes where the last event added was read (a window's events keep theirs for progress displays).</summary>
+    public void SetLocation(InputLocation location) => _locations[Count - 1] = location;
+
+    /// <summary>Adds event <paramref name="index"/> of <paramref name="from"/> (a window) as it is held there.</summary>
+    public void AddFrom(DirectBatch from, int index)
+    {
+        if (from.Entry(index) is { } entry)
+        {
+            Add(entry);
+            return;
+        }
+
+        var escaped = from.EscapedMessage(index);
+        var at = Count;
+        EnsureText(escaped.Length);
+        escaped.CopyTo(_text.AsSpan(_textUsed));
+        _textStart[at] = _textUsed;
+        _textLength[at] = escaped.Length;
+        _textUsed += escaped.Length;
+        _fields[at] = from.Fields(index);
+        Count = at + 1;
+    }
 
     /// <summary>Adds an event with its message.</summary>
     public void Add(in EntryFields fields, ReadOnlySpan<char> message)
@@ -87,7 +139,7 @@ internal sealed class DirectBatch
     }
 
     /// <summary>
-    /// Empties the batch for reuse (a text buffer grown past twice the limit is given up). The fields are overwritten,
+    /// Empties the batch for reuse (a text buffer grown past 16 times its first size is given up). The fields are overwritten,
     /// not cleared: they hold only strings the reader caches for the whole read, and backtraces.
     /// </summary>
     public void Clear()
@@ -95,14 +147,14 @@ internal sealed class DirectBatch
         Array.Clear(_entries, 0, Count);
         Count = 0;
         _textUsed = 0;
-        if (_text.Length > 4 * TextLimit)
+        if (_text.Length > 16 * _initialText)
         {
-            _text = new byte[TextLimit / 4];
+            _text = new byte[_initialText];
         }
 
         if (_chars.Length > 64 * 1024)
         {
-            _chars = new char[1024];
+            _chars = new char[256];
         }
     }
 

@@ -1,4 +1,5 @@
 using CallKitDoctor.Logging.Entries;
+using CallKitDoctor.Logging.Unified.Direct;
 
 namespace CallKitDoctor.Logging.Unified.Merge;
 
@@ -7,9 +8,17 @@ namespace CallKitDoctor.Logging.Unified.Merge;
 /// k-way merge (earliest current event first, ties to the file that starts earlier, each file's own order kept, files
 /// opened when the merge reaches their first event's time), so it takes the events in the same order, but the heap
 /// holds only value keys and one reader per open file positioned on its current event. The caller renders the
-/// taken event straight from the reader's buffer (<c>emit</c>) before the cursor moves on: no entry object, no
-/// message string and nothing per event is kept, whatever the number of overlapping files.
+/// taken event straight from the reader's buffer before the cursor moves on: no entry object, no message string and
+/// nothing per event is kept.
 /// </summary>
+/// <remarks>
+/// A live reader holds its decompressed chunkset (64 KiB). Past <see cref="LiveReaderLimit"/> open files, a cursor
+/// that moves on renders a window of its next events (at most <see cref="WindowEvents"/> and about
+/// <see cref="WindowTextBytes"/> of messages, a few KB) and parks its reader, which decompresses its chunkset again
+/// when the window is used up: memory per open file drops to the window and the reader's catalog, for one extra
+/// decompression per window. The order is the same either way (the keys are the events' keys), and a file still ends
+/// (<c>ended</c>) when its last event is taken.
+/// </remarks>
 internal sealed class EventMerge
 {
     private readonly List<string> _files;
@@ -26,14 +35,32 @@ internal sealed class EventMerge
         _open = open;
     }
 
+    /// <summary>Default of <see cref="LiveReaderLimit"/>: set (a)'s 731 overlapping files stay live, under 150 MB.</summary>
+    public const int DefaultLiveReaderLimit = 768;
+
+    /// <summary>Most open files whose readers stay live; past it, cursors that move on are windowed and parked.</summary>
+    public int LiveReaderLimit { get; init; } = DefaultLiveReaderLimit;
+
+    /// <summary>Most events in a parked file's window.</summary>
+    public int WindowEvents { get; init; } = 32;
+
+    /// <summary>Bytes of escaped messages past which a window stops (it always takes one event).</summary>
+    public int WindowTextBytes { get; init; } = 4096;
+
     /// <summary>Most files open at once during the last <see cref="Run"/>.</summary>
     public int MaxOpenFiles { get; private set; }
 
+    /// <summary>Windows filled during the last <see cref="Run"/> (each costs its reader a chunkset decompression).</summary>
+    public long Windows { get; private set; }
+
     /// <summary>
-    /// Passes every event to <paramref name="emit"/> in time order (the cursor on it), and every file read to its end
-    /// to <paramref name="ended"/> (before its reader is disposed), as the entry merge ends them.
+    /// Passes every event in time order either to <paramref name="render"/> (a live cursor, on its event: to add to
+    /// <paramref name="output"/>'s current batch; also used to fill windows) or, when windowed, from the window to the
+    /// output batch, calling <paramref name="added"/> after each event; and every file read to its end to
+    /// <paramref name="ended"/> (before its reader is disposed), as the entry merge ends them.
     /// </summary>
-    public void Run(Action<EventCursor> emit, Action<EventCursor> ended, CancellationToken cancellationToken)
+    public void Run(Func<DirectBatch> output, Action<EventCursor, DirectBatch> render, Action added, Action<EventCursor> ended,
+        CancellationToken cancellationToken)
     {
         var pending = TimeOrderedMerge.StartOrder(_files, _firstTime);
         var heap = new PriorityQueue<EventCursor, MergeKey>();
@@ -54,6 +81,11 @@ internal sealed class EventMerge
 
                     if (cursor.MoveNext(cancellationToken))
                     {
+                        if (heap.Count >= LiveReaderLimit)
+                        {
+                            Fill(cursor, render, cancellationToken);
+                        }
+
                         heap.Enqueue(cursor, cursor.Key);
                         MaxOpenFiles = Math.Max(MaxOpenFiles, heap.Count);
                     }
@@ -69,8 +101,17 @@ internal sealed class EventMerge
                     return;
                 }
 
-                emit(head);
-                if (head.MoveNext(cancellationToken))
+                if (head.Windowed > 0)
+                {
+                    head.TakeInto(output());
+                }
+                else
+                {
+                    render(head, output());
+                }
+
+                added();
+                if (head.Windowed > 0 || (!head.ReaderEnded && Advance(head, heap.Count, render, cancellationToken)))
                 {
                     // The head's key only moves in place: one sift instead of a dequeue and an enqueue.
                     heap.DequeueEnqueue(head, head.Key);
@@ -90,5 +131,27 @@ internal sealed class EventMerge
                 open.Dispose();
             }
         }
+    }
+
+    /// <summary>Moves a cursor whose event was taken to its next event, windowed when too many files are open.</summary>
+    private bool Advance(EventCursor cursor, int open, Action<EventCursor, DirectBatch> render, CancellationToken cancellationToken)
+    {
+        if (!cursor.MoveNext(cancellationToken))
+        {
+            return false;
+        }
+
+        if (open > LiveReaderLimit)
+        {
+            Fill(cursor, render, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private void Fill(EventCursor cursor, Action<EventCursor, DirectBatch> render, CancellationToken cancellationToken)
+    {
+        Windows++;
+        cursor.Fill(render, WindowEvents, WindowTextBytes, cancellationToken);
     }
 }
