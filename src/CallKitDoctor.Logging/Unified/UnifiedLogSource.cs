@@ -209,6 +209,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             events.Run(
                 () => pipe.Current,
                 (cursor, batch) => AddEvent(batch, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation),
+                static cursor => IsLarge(cursor.Reader),
                 () =>
                 {
                     if (pipe.Current.IsFull)
@@ -248,6 +249,17 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         EndRead(found);
+    }
+
+    /// <summary>
+    /// Whether the reader's current event may have a long message (a statedump of more than
+    /// <see cref="DeferredDumpBytes"/>, or items of more than that): the direct merge renders such events from the
+    /// reader rather than into a parked file's window.
+    /// </summary>
+    private static bool IsLarge(Tracev3Reader reader)
+    {
+        ref readonly var e = ref reader.Current;
+        return e.Kind == TraceEventKind.StateDump ? e.DumpDataLength > DeferredDumpBytes : e.ItemsLength > DeferredDumpBytes;
     }
 
     /// <summary>Opens a file for the direct merge (null, with an issue, when it cannot be opened).</summary>

@@ -15,6 +15,7 @@ internal sealed class EventCursor : IDisposable
     private DirectBatch? _window;
     private MergeKey[] _keys = [];
     private int _head;
+    private MergeKey _pendingKey;
 
     public EventCursor(Tracev3Reader reader, EventWalk walk, string file, string shown, int rank)
     {
@@ -49,6 +50,12 @@ internal sealed class EventCursor : IDisposable
     /// <summary>Whether the reader reached the end of the file while filling the window.</summary>
     public bool ReaderEnded { get; private set; }
 
+    /// <summary>
+    /// Whether the reader (parked) stands on an event not rendered in the window, one the window stopped before: it is
+    /// rendered from the reader (<see cref="TakeLive"/>) once the window is taken.
+    /// </summary>
+    public bool PendingCurrent { get; private set; }
+
     /// <summary>Moves to the file's next event that passes the walk's checks; false at the end of the file.</summary>
     public bool MoveNext(CancellationToken cancellationToken)
     {
@@ -63,11 +70,13 @@ internal sealed class EventCursor : IDisposable
 
     /// <summary>
     /// Renders the current event and the next ones (<paramref name="render"/> adds the cursor's current event to the
-    /// window) until <paramref name="maxEvents"/> or <paramref name="maxTextBytes"/> of messages, then parks the
-    /// reader on the last one rendered (its buffer goes back to the pool). The window is taken before the reader
-    /// moves again.
+    /// window) until <paramref name="maxEvents"/> or <paramref name="maxTextBytes"/> of messages, or before an event
+    /// <paramref name="keepOut"/> says to render from the reader (a large statedump: its tens of KB of text would make
+    /// every window large), then parks the reader (its buffer goes back to the pool). The window is taken before the
+    /// reader moves again.
     /// </summary>
-    public void Fill(Action<EventCursor, DirectBatch> render, int maxEvents, int maxTextBytes, CancellationToken cancellationToken)
+    public void Fill(Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, int maxEvents, int maxTextBytes,
+        CancellationToken cancellationToken)
     {
         if (_window is null)
         {
@@ -77,8 +86,16 @@ internal sealed class EventCursor : IDisposable
 
         _window.Clear();
         _head = 0;
+        PendingCurrent = false;
         while (true)
         {
+            if (keepOut(this))
+            {
+                PendingCurrent = true;
+                _pendingKey = Key;
+                break;
+            }
+
             _keys[_window.Count] = Key;
             render(this, _window);
             if (_window.Count == maxEvents || _window.TextBytes >= maxTextBytes)
@@ -93,7 +110,7 @@ internal sealed class EventCursor : IDisposable
             }
         }
 
-        Key = _keys[0];
+        Key = _window.Count > 0 ? _keys[0] : _pendingKey;
         if (!ReaderEnded)
         {
             Reader.Park();
@@ -115,7 +132,19 @@ internal sealed class EventCursor : IDisposable
         {
             window.Clear();
             _head = 0;
+            if (PendingCurrent)
+            {
+                Key = _pendingKey;
+            }
         }
+    }
+
+    /// <summary>Renders the reader's current event (taking its buffer back when parked) into <paramref name="batch"/>.</summary>
+    public void TakeLive(Action<EventCursor, DirectBatch> render, DirectBatch batch)
+    {
+        Reader.Resume();
+        render(this, batch);
+        PendingCurrent = false;
     }
 
     public void Dispose() => Reader.Dispose();

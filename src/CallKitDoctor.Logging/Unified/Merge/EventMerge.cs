@@ -59,8 +59,14 @@ internal sealed class EventMerge
     /// output batch, calling <paramref name="added"/> after each event; and every file read to its end to
     /// <paramref name="ended"/> (before its reader is disposed), as the entry merge ends them.
     /// </summary>
-    public void Run(Func<DirectBatch> output, Action<EventCursor, DirectBatch> render, Action added, Action<EventCursor> ended,
-        CancellationToken cancellationToken)
+    /// <param name="output">The batch taken events go to.</param>
+    /// <param name="render">Adds a cursor's current event (from its reader) to a batch.</param>
+    /// <param name="keepOut">Whether a cursor's current event is rendered from its reader rather than into a window.</param>
+    /// <param name="added">Called after each event added to the output.</param>
+    /// <param name="ended">Called for each file read to its end.</param>
+    /// <param name="cancellationToken">Stops the merge.</param>
+    public void Run(Func<DirectBatch> output, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, Action added,
+        Action<EventCursor> ended, CancellationToken cancellationToken)
     {
         var pending = TimeOrderedMerge.StartOrder(_files, _firstTime);
         var heap = new PriorityQueue<EventCursor, MergeKey>();
@@ -83,7 +89,7 @@ internal sealed class EventMerge
                     {
                         if (heap.Count >= LiveReaderLimit)
                         {
-                            Fill(cursor, render, cancellationToken);
+                            Fill(cursor, render, keepOut, cancellationToken);
                         }
 
                         heap.Enqueue(cursor, cursor.Key);
@@ -107,11 +113,11 @@ internal sealed class EventMerge
                 }
                 else
                 {
-                    render(head, output());
+                    head.TakeLive(render, output());
                 }
 
                 added();
-                if (head.Windowed > 0 || (!head.ReaderEnded && Advance(head, heap.Count, render, cancellationToken)))
+                if (head.Windowed > 0 || head.PendingCurrent || (!head.ReaderEnded && Advance(head, heap.Count, render, keepOut, cancellationToken)))
                 {
                     // The head's key only moves in place: one sift instead of a dequeue and an enqueue.
                     heap.DequeueEnqueue(head, head.Key);
@@ -134,7 +140,8 @@ internal sealed class EventMerge
     }
 
     /// <summary>Moves a cursor whose event was taken to its next event, windowed when too many files are open.</summary>
-    private bool Advance(EventCursor cursor, int open, Action<EventCursor, DirectBatch> render, CancellationToken cancellationToken)
+    private bool Advance(EventCursor cursor, int open, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut,
+        CancellationToken cancellationToken)
     {
         if (!cursor.MoveNext(cancellationToken))
         {
@@ -143,15 +150,15 @@ internal sealed class EventMerge
 
         if (open > LiveReaderLimit)
         {
-            Fill(cursor, render, cancellationToken);
+            Fill(cursor, render, keepOut, cancellationToken);
         }
 
         return true;
     }
 
-    private void Fill(EventCursor cursor, Action<EventCursor, DirectBatch> render, CancellationToken cancellationToken)
+    private void Fill(EventCursor cursor, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, CancellationToken cancellationToken)
     {
         Windows++;
-        cursor.Fill(render, WindowEvents, WindowTextBytes, cancellationToken);
+        cursor.Fill(render, keepOut, WindowEvents, WindowTextBytes, cancellationToken);
     }
 }

@@ -227,6 +227,18 @@ public sealed class Tracev3Reader : IDisposable
         _parked = true;
     }
 
+    /// <summary>
+    /// Takes back a parked reader's buffer (decompressing its chunkset again) without moving, so the current event's
+    /// data can be read; nothing when it is not parked. <see cref="MoveNext"/> does this itself.
+    /// </summary>
+    public void Resume()
+    {
+        if (_parked)
+        {
+            Unpark();
+        }
+    }
+
     /// <summary>Re-reads and decodes the chunkset the walk stopped in (see <see cref="Park"/>), then seeks back.</summary>
     private void Unpark()
     {
