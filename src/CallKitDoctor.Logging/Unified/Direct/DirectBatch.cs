@@ -31,6 +31,10 @@ internal sealed class DirectBatch
     private char[] _chars = new char[256];
     private int _textUsed;
 
+    // Escaping scratch for messages that do not fit the text buffer's free space (one per thread: the producer's).
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
     /// <summary>A batch of <see cref="Capacity"/> events.</summary>
     public DirectBatch()
         : this(Capacity, TextLimit / 4)
@@ -101,8 +105,23 @@ internal sealed class DirectBatch
     public void Add(in EntryFields fields, ReadOnlySpan<char> message)
     {
         var index = Count;
-        EnsureText(JsonStringText.MaxBytes(message.Length));
-        var length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
+        int length;
+        var reserve = JsonStringText.MaxBytes(message.Length);
+        if (_text.Length - _textUsed >= reserve)
+        {
+            length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
+        }
+        else
+        {
+            // Escaped through a scratch buffer so the text grows by what the message takes, not six times its
+            // length: a window (a few KB) stays small after a long message.
+            var scratch = t_scratch is { } kept && kept.Length >= reserve ? kept : new byte[Math.Max(reserve, 4096)];
+            length = JsonStringText.Write(message, scratch);
+            EnsureText(length);
+            scratch.AsSpan(0, length).CopyTo(_text.AsSpan(_textUsed));
+            t_scratch = scratch.Length <= 1 << 20 ? scratch : null;
+        }
+
         _textStart[index] = _textUsed;
         _textLength[index] = length;
         _textUsed += length;
