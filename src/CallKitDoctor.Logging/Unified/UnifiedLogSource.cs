@@ -251,15 +251,18 @@ public sealed class UnifiedLogSource : ILogEntrySource
         EndRead(found);
     }
 
+    /// <summary>Statedump data past which the direct merge renders the dump from its reader, not into a window.</summary>
+    private const int WindowedDumpBytes = 256;
+
     /// <summary>
     /// Whether the reader's current event may have a long message (a statedump of more than
-    /// <see cref="DeferredDumpBytes"/>, or items of more than that): the direct merge renders such events from the
-    /// reader rather than into a parked file's window.
+    /// <see cref="WindowedDumpBytes"/>, or items of more than <see cref="DeferredDumpBytes"/>): the direct merge renders
+    /// such events from the reader rather than into a parked file's window.
     /// </summary>
     private static bool IsLarge(Tracev3Reader reader)
     {
         ref readonly var e = ref reader.Current;
-        return e.Kind == TraceEventKind.StateDump ? e.DumpDataLength > DeferredDumpBytes : e.ItemsLength > DeferredDumpBytes;
+        return e.Kind == TraceEventKind.StateDump ? e.DumpDataLength > WindowedDumpBytes : e.ItemsLength > DeferredDumpBytes;
     }
 
     /// <summary>Opens a file for the direct merge (null, with an issue, when it cannot be opened).</summary>

@@ -28,12 +28,14 @@ internal sealed class DirectBatch
     private readonly int _capacity;
     private readonly int _initialText;
     private byte[] _text;
-    private char[] _chars = new char[256];
     private int _textUsed;
 
-    // Escaping scratch for messages that do not fit the text buffer's free space (one per thread: the producer's).
+    // Escaping scratch for messages that do not fit the text buffer's free space, and the copy of a builder's
+    // message: one per thread (batches are filled on the producer's), not one per batch (per window).
     [ThreadStatic]
     private static byte[]? t_scratch;
+    [ThreadStatic]
+    private static char[]? t_chars;
 
     /// <summary>A batch of <see cref="Capacity"/> events.</summary>
     public DirectBatch()
@@ -133,13 +135,10 @@ internal sealed class DirectBatch
     public void Add(in EntryFields fields, StringBuilder message)
     {
         var length = message.Length;
-        if (_chars.Length < length)
-        {
-            _chars = new char[Math.Max(length, _chars.Length * 2)];
-        }
-
-        message.CopyTo(0, _chars.AsSpan(0, length), length);
-        Add(fields, _chars.AsSpan(0, length));
+        var chars = t_chars is { } kept && kept.Length >= length ? kept : new char[Math.Max(length, 1024)];
+        message.CopyTo(0, chars.AsSpan(0, length), length);
+        Add(fields, chars.AsSpan(0, length));
+        t_chars = chars.Length <= 64 * 1024 ? chars : null;
     }
 
     /// <summary>Adds an event kept as an entry (its message built by <see cref="CompleteMessages"/>).</summary>
@@ -171,10 +170,6 @@ internal sealed class DirectBatch
             _text = new byte[_initialText];
         }
 
-        if (_chars.Length > 64 * 1024)
-        {
-            _chars = new char[256];
-        }
     }
 
     private void EnsureText(int length)
