@@ -76,8 +76,17 @@ internal sealed class EventMerge
             while (true)
             {
                 // Open every file that starts no later than the earliest current event (or the next file when none is open).
+                var opening = -1;
                 while (next < pending.Count && (heap.Count == 0 || (heap.TryPeek(out _, out var top) && pending[next].Start.CompareTime(top) <= 0)))
                 {
+                    if (opening < 0)
+                    {
+                        // How many files open now (about: the earliest event may move back as they open): when they
+                        // will be more than the limit, they start windowed, rather than live and windowed a moment
+                        // later (each live reader's chunkset buffer then left to the GC).
+                        opening = CountOpening(pending, next, heap);
+                    }
+
                     var cursor = _open(pending[next].File, next);
                     next++;
                     if (cursor is null)
@@ -87,7 +96,7 @@ internal sealed class EventMerge
 
                     if (cursor.MoveNext(cancellationToken))
                     {
-                        if (heap.Count >= LiveReaderLimit)
+                        if (heap.Count >= LiveReaderLimit || heap.Count + opening > LiveReaderLimit)
                         {
                             Fill(cursor, render, keepOut, cancellationToken);
                         }
@@ -137,6 +146,19 @@ internal sealed class EventMerge
                 open.Dispose();
             }
         }
+    }
+
+    /// <summary>The files from <paramref name="next"/> on that start no later than the earliest current event.</summary>
+    private static int CountOpening(List<(string File, MergeKey Start)> pending, int next, PriorityQueue<EventCursor, MergeKey> heap)
+    {
+        var limit = heap.TryPeek(out _, out var top) ? top : pending[next].Start;
+        var count = 0;
+        while (next + count < pending.Count && pending[next + count].Start.CompareTime(limit) <= 0)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Moves a cursor whose event was taken to its next event, windowed when too many files are open.</summary>
