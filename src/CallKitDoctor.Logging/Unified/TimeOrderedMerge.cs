@@ -78,12 +78,7 @@ internal sealed class TimeOrderedMerge
 
     public IEnumerable<LogEntry> Read()
     {
-        var pending = _files
-            .Select((file, index) => (File: file, Index: index, Start: _firstTime(file)))
-            .OrderBy(f => f.Start, NullFirst.Instance)
-            .ThenBy(f => f.Index)
-            .Select(f => (f.File, Start: MergeKey.Of(f.Start, 0)))
-            .ToList();
+        var pending = StartOrder(_files, _firstTime);
         var heap = new PriorityQueue<MergeCursor, MergeKey>();
         var next = 0;
         var live = 0;
@@ -139,6 +134,18 @@ internal sealed class TimeOrderedMerge
             }
         }
     }
+
+    /// <summary>
+    /// The files in the order the merge opens them: by the time of their first event (files without one first), ties
+    /// in name order; a file's place in this list is its rank.
+    /// </summary>
+    internal static List<(string File, MergeKey Start)> StartOrder(List<string> files, Func<string, LogTimestamp?> firstTime) =>
+        files
+            .Select((file, index) => (File: file, Index: index, Start: firstTime(file)))
+            .OrderBy(f => f.Start, NullFirst.Instance)
+            .ThenBy(f => f.Index)
+            .Select(f => (f.File, Start: MergeKey.Of(f.Start, 0)))
+            .ToList();
 
     /// <summary>Reads the next window of <paramref name="cursor"/>, sized and parked for <paramref name="open"/> open files.</summary>
     private bool Refill(MergeCursor cursor, int open, ref int live, ref int buffered, ref long bufferedBytes)

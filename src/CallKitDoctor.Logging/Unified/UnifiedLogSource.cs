@@ -95,10 +95,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     /// <summary>
     /// Writes the entries that pass <see cref="UnifiedLogOptions.Filter"/> in <paramref name="writer"/>'s style, the
-    /// same bytes as writing each entry of <see cref="ReadEntries"/> that the filter matches. In file order (or for a
-    /// single file) and without a predicate, events go straight from the reader to the writer: no
-    /// <see cref="LogEntry"/> and no message string per event, and the reading and formatting run on a worker thread
-    /// (as <see cref="UnifiedLogOptions.ReadAhead"/>) while the caller writes. Otherwise through the entries.
+    /// same bytes as writing each entry of <see cref="ReadEntries"/> that the filter matches. Without a predicate, events
+    /// go straight from the reader to the writer: no <see cref="LogEntry"/> and no message string per event, and the
+    /// reading and formatting run on a worker thread (as <see cref="UnifiedLogOptions.ReadAhead"/>) while the caller
+    /// writes. In time order, files whose catalogued spans follow each other are read one after the other; files that
+    /// overlap are merged event by event (<see cref="EventMerge"/>, one reader per open file, nothing kept per event).
+    /// With a predicate, through the entries.
     /// </summary>
     /// <param name="writer">The JSON/ndjson writer (its trailer is left to the caller).</param>
     /// <param name="progress">Called once per entry written with an entry standing for where the read is (its
@@ -117,7 +119,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
             interleaved = order is null;
         }
 
-        if (filter?.Predicate is not null || interleaved)
+        if (filter?.Predicate is not null)
         {
             return WriteEntries(writer, filter, progress, cancellationToken);
         }
@@ -125,7 +127,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
         var written = 0L;
         var readAhead = _options.ReadAhead && ReadAhead.IsWorthIt;
         DirectBatchPipe.Run(
-            (pipe, token) => ProduceDirect(pipe, order, progress is not null, token),
+            (pipe, token) => ProduceDirect(pipe, order, interleaved, progress is not null, token),
             batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -157,6 +159,12 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     private const int DirectBatches = 4;
 
+    /// <summary>
+    /// Largest message builder the direct path keeps for the next event (statedump texts run to about 60 K chars; a
+    /// builder given up for each would put its text on the large-object heap once per dump).
+    /// </summary>
+    private const int MaxKeptMessageChars = 256 * 1024;
+
     /// <summary>Entries the last <see cref="WriteJson"/> sent the direct way (not through entries).</summary>
     internal long DirectEntries { get; private set; }
 
@@ -179,10 +187,11 @@ public sealed class UnifiedLogSource : ILogEntrySource
     }
 
     /// <summary>
-    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), each passing
-    /// event added to the pipe's batch.
+    /// The direct path's reading side: every file in turn (in name order, or in <paramref name="order"/>), or with
+    /// <paramref name="merge"/> the files' events merged in time order (<see cref="EventMerge"/>), each passing event
+    /// added to the pipe's batch.
     /// </summary>
-    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool trackLocation, CancellationToken cancellationToken)
+    private void ProduceDirect(DirectBatchPipe pipe, IReadOnlyList<string>? order, bool merge, bool trackLocation, CancellationToken cancellationToken)
     {
         if (!ListFiles(report: true, out var timesync, out var list, out var found, out var filter))
         {
@@ -190,6 +199,30 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         var message = new StringBuilder(256);
+        if (merge && list.Count > 1)
+        {
+            var events = new EventMerge(list, f => PeekFirstTime(f, timesync), (f, rank) => OpenCursor(f, rank, timesync, filter))
+            {
+                LiveReaderLimit = MergeLiveReaderLimit ?? EventMerge.DefaultLiveReaderLimit,
+            };
+            LastEventMerge = events;
+            events.Run(
+                () => pipe.Current,
+                (cursor, batch) => AddEvent(batch, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation),
+                static cursor => IsLarge(cursor.Reader),
+                () =>
+                {
+                    if (pipe.Current.IsFull)
+                    {
+                        pipe.HandOver(cancellationToken);
+                    }
+                },
+                cursor => EndFile(cursor.File, cursor.Reader),
+                cancellationToken);
+            EndRead(found);
+            return;
+        }
+
         foreach (var file in order ?? list)
         {
             var reader = TryOpen(file, _oversize, Summary);
@@ -204,40 +237,8 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var walk = StartFile(reader, timesync, filter);
                 while (walk.MoveNext(cancellationToken))
                 {
-                    var batch = pipe.Current;
-                    var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatLargeDumps: true, out var fixedMessage);
-                    ref readonly var e = ref reader.Current;
-                    if (fixedMessage is not null)
-                    {
-                        batch.Add(fields, fixedMessage);
-                    }
-                    else if (JoinsOversize(e, null))
-                    {
-                        batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
-                    }
-                    else if (fields.FormatString is not { } format)
-                    {
-                        batch.Add(fields, ReadOnlySpan<char>.Empty);
-                    }
-                    else
-                    {
-                        message.Clear();
-                        OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
-                        batch.Add(fields, message);
-                        if (message.Capacity > 64 * 1024)
-                        {
-                            message = new StringBuilder(256);
-                        }
-                    }
-
-                    if (trackLocation)
-                    {
-                        batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
-                    }
-
-                    Summary.Entries++;
-                    DirectEntries++;
-                    if (batch.IsFull)
+                    AddEvent(pipe.Current, reader, walk, shown, ref message, trackLocation);
+                    if (pipe.Current.IsFull)
                     {
                         pipe.HandOver(cancellationToken);
                     }
@@ -248,6 +249,82 @@ public sealed class UnifiedLogSource : ILogEntrySource
         }
 
         EndRead(found);
+    }
+
+    /// <summary>Statedump data past which the direct merge renders the dump from its reader, not into a window.</summary>
+    private const int WindowedDumpBytes = 256;
+
+    /// <summary>
+    /// Whether the reader's current event may have a long message (a statedump of more than
+    /// <see cref="WindowedDumpBytes"/>, or items of more than <see cref="DeferredDumpBytes"/>): the direct merge renders
+    /// such events from the reader rather than into a parked file's window.
+    /// </summary>
+    private static bool IsLarge(Tracev3Reader reader)
+    {
+        ref readonly var e = ref reader.Current;
+        return e.Kind == TraceEventKind.StateDump ? e.DumpDataLength > WindowedDumpBytes : e.ItemsLength > DeferredDumpBytes;
+    }
+
+    /// <summary>Opens a file for the direct merge (null, with an issue, when it cannot be opened).</summary>
+    private EventCursor? OpenCursor(string file, int rank, TimesyncDatabase timesync, EntryFilter? filter)
+    {
+        var reader = TryOpen(file, _oversize, Summary);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        reader.KeepEarlierCatalogs = false;
+        return new EventCursor(reader, StartFile(reader, timesync, filter), file, _options.DisplayPath?.Invoke(file) ?? file, rank);
+    }
+
+    /// <summary>
+    /// Adds the reader's current event to <paramref name="batch"/> (fields and escaped message; an entry when its
+    /// message waits for an oversize chunk).
+    /// </summary>
+    private void AddEvent(DirectBatch batch, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message, bool trackLocation)
+    {
+        var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatDumpsUpTo: -1, out var fixedMessage);
+        ref readonly var e = ref reader.Current;
+        if (fixedMessage is not null)
+        {
+            batch.Add(fields, fixedMessage);
+        }
+        else if (e.Kind == TraceEventKind.StateDump)
+        {
+            // A large statedump's text (tens of KB) goes through the reused builder, not a string per dump.
+            message.Clear();
+            StatedumpMessage.Append(message, e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
+            batch.Add(fields, message);
+        }
+        else if (JoinsOversize(e, null))
+        {
+            batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
+        }
+        else if (fields.FormatString is not { } format)
+        {
+            batch.Add(fields, ReadOnlySpan<char>.Empty);
+        }
+        else
+        {
+            message.Clear();
+            OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
+            batch.Add(fields, message);
+        }
+
+        if (message.Capacity > MaxKeptMessageChars)
+        {
+            message = new StringBuilder(256);
+        }
+
+        if (trackLocation)
+        {
+            batch.LastLocation = InputLocation.Binary(shown, e.ChunkFileOffset, e.InnerOffset);
+            batch.SetLocation(batch.LastLocation);
+        }
+
+        Summary.Entries++;
+        DirectEntries++;
     }
 
     /// <summary>
@@ -346,11 +423,14 @@ public sealed class UnifiedLogSource : ILogEntrySource
         AddIssues(_strings!.Errors);
     }
 
-    /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> (tests).</summary>
+    /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> and <see cref="EventMerge.LiveReaderLimit"/> (tests).</summary>
     internal int? MergeLiveReaderLimit { get; init; }
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.ByteBudget"/> (tests).</summary>
     internal long? MergeByteBudget { get; init; }
+
+    /// <summary>The direct merge of the last time-ordered <see cref="WriteJson"/> of overlapping files (its figures).</summary>
+    internal EventMerge? LastEventMerge { get; private set; }
 
     /// <summary>The merge of the last time-ordered read (its figures: open files, live readers, buffered entries).</summary>
     internal TimeOrderedMerge? LastMerge { get; private set; }
@@ -519,7 +599,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// </summary>
     private UnifiedLogEntry CreateEntry(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, string file, bool formatNow)
     {
-        var fields = DescribeEvent(reader, header, timestamp, formatLargeDumps: false, out var message);
+        var fields = DescribeEvent(reader, header, timestamp, formatDumpsUpTo: DeferredDumpBytes, out var message);
         ref readonly var e = ref reader.Current;
         Func<byte[], string>? deferred = null;
         byte[]? dumpData = null;
@@ -577,9 +657,10 @@ public sealed class UnifiedLogSource : ILogEntrySource
     /// The printed fields of the reader's current event, and its message when that is a fixed text (a placeholder, a
     /// simple dump, a loss record, a statedump's text): null when it is formatted from
     /// <see cref="EntryFields.FormatString"/> and the items, or for a statedump with more than
-    /// <see cref="DeferredDumpBytes"/> of data unless <paramref name="formatLargeDumps"/>.
+    /// <paramref name="formatDumpsUpTo"/> bytes of data (the direct path passes -1 and writes every dump's text into its
+    /// reused builder; the entry path defers dumps over <see cref="DeferredDumpBytes"/>).
     /// </summary>
-    private EntryFields DescribeEvent(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, bool formatLargeDumps, out string? message)
+    private EntryFields DescribeEvent(Tracev3Reader reader, TraceHeader? header, LogTimestamp? timestamp, int formatDumpsUpTo, out string? message)
     {
         ref readonly var e = ref reader.Current;
         var process = e.Process;
@@ -592,7 +673,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
         switch (e.Kind)
         {
-            case TraceEventKind.StateDump when !formatLargeDumps && reader.CurrentDumpData.Length > DeferredDumpBytes:
+            case TraceEventKind.StateDump when reader.CurrentDumpData.Length > formatDumpsUpTo:
                 break;
             case TraceEventKind.StateDump:
                 message = StatedumpMessage.Format(e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);

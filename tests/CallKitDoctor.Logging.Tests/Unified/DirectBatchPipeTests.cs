@@ -112,4 +112,39 @@ public sealed class DirectBatchPipeTests
         Assert.Equal(0, batch.Count);
         Assert.False(batch.IsFull);
     }
+
+    [Fact]
+    public void AWindowIsFullAtItsCapacityAndPassesItsEventsOnUnchanged()
+    {
+        var window = new DirectBatch(3, 16);
+        var text = new string('x', 5000) + "\"/\n\u0001\u00e9";
+        window.Add(new EntryFields { ThreadId = 1 }, "short \"one\"");
+        window.SetLocation(CallKitDoctor.Logging.Entries.InputLocation.Binary("f", 10, 2));
+        window.Add(new EntryFields { ThreadId = 2 }, text);
+        Assert.False(window.IsFull);
+        Assert.InRange(window.TextBytes, 5000, 5100); // grown by the escaped text, not six times its length
+        window.Add(new EntryFields { ThreadId = 3 }, "");
+        Assert.True(window.IsFull);
+
+        var batch = new DirectBatch();
+        var reference = new DirectBatch();
+        for (var i = 0; i < window.Count; i++)
+        {
+            batch.AddFrom(window, i);
+        }
+
+        reference.Add(new EntryFields { ThreadId = 1 }, "short \"one\"");
+        reference.Add(new EntryFields { ThreadId = 2 }, text);
+        reference.Add(new EntryFields { ThreadId = 3 }, "");
+        Assert.Equal(3, batch.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(reference.EscapedMessage(i).ToArray(), batch.EscapedMessage(i).ToArray());
+            Assert.Equal(i + 1, batch.Fields(i).ThreadId);
+        }
+
+        Assert.Equal(10, window.Location(0).ByteOffset);
+        window.Clear();
+        Assert.Equal(0, window.TextBytes);
+    }
 }

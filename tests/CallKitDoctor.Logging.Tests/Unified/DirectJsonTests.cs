@@ -106,9 +106,9 @@ public sealed class DirectJsonTests : IDisposable
     }
 
     [Fact]
-    public void APredicateOrFilesWhoseCataloguedSpansOverlapGoThroughTheEntries()
+    public void APredicateGoesThroughTheEntriesAndOverlappingFilesThroughTheDirectMerge()
     {
-        // The built archive's catalogs all claim the same span: the merge may interleave, so no direct time order.
+        // The built archive's catalogs all claim the same span: the files are merged event by event (still directly).
         var (_, fileOrder) = Direct(_dir, Options(readAhead: true, timeOrder: false, filter: null), ndjson: true);
         var (_, timeOrder) = Direct(_dir, Options(readAhead: true, timeOrder: true, filter: null), ndjson: true);
         var predicate = new EntryFilter(Predicate("threadIdentifier == 42"), TimeRange.All, LevelInclusion.Everything);
@@ -116,7 +116,8 @@ public sealed class DirectJsonTests : IDisposable
 
         Assert.True(fileOrder.DirectEntries > 0);
         Assert.Equal(fileOrder.Summary.Entries, fileOrder.DirectEntries);
-        Assert.Equal(0, timeOrder.DirectEntries);
+        Assert.Equal(timeOrder.Summary.Entries, timeOrder.DirectEntries);
+        Assert.NotNull(timeOrder.LastEventMerge);
         Assert.Equal(0, filtered.DirectEntries);
     }
 
@@ -167,7 +168,7 @@ public sealed class DirectJsonTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void FilesThatOverlapInTimeAreMergedAsBefore(bool ndjson)
+    public void FilesThatOverlapInTimeAreMergedEventByEvent(bool ndjson)
     {
         // Two copies of each file: every copy overlaps its twin, so the merge interleaves them.
         var folder = Path.Combine(_dir, "overlap");
@@ -182,7 +183,8 @@ public sealed class DirectJsonTests : IDisposable
         var (expected, _) = ViaEntries(folder, options, ndjson);
         var (actual, source) = Direct(folder, options, ndjson);
 
-        Assert.Equal(0, source.DirectEntries);
+        Assert.Equal(source.Summary.Entries, source.DirectEntries);
+        Assert.Equal(4, source.LastEventMerge!.MaxOpenFiles);
         Assert.Equal(Text(expected), Text(actual));
     }
 

@@ -14,6 +14,45 @@ public class OversizeTests
             .ToArray();
 
     [Fact]
+    public void TheSamePayloadAddedAgainKeepsTheFirstCopyAndADifferentOneReplacesIt()
+    {
+        var store = new OversizeStore();
+        store.Add(1, 2, 3, [1, 2, 3], [9]);
+        Assert.True(store.TryGet(1, 2, 3, out var first, out _));
+
+        store.Add(1, 2, 3, [1, 2, 3], [9]);
+        Assert.True(store.TryGet(1, 2, 3, out var again, out var againPrivate));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(first, out var firstArray));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(again, out var againArray));
+        Assert.Same(firstArray.Array, againArray.Array);
+        Assert.Equal([9], againPrivate.ToArray());
+
+        store.Add(1, 2, 3, [1, 2, 4], [9]);
+        Assert.True(store.TryGet(1, 2, 3, out var other, out _));
+        Assert.Equal([1, 2, 4], other.ToArray());
+        store.Add(1, 2, 3, [1, 2, 4], [8]);
+        Assert.True(store.TryGet(1, 2, 3, out _, out var otherPrivate));
+        Assert.Equal([8], otherPrivate.ToArray());
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public void RepeatedPayloadsCountTowardsTheLimitAsBefore()
+    {
+        var store = new OversizeStore();
+        var payload = new byte[1 << 20];
+        for (var i = 0; i < 32; i++)
+        {
+            store.Add(1, 2, 3, payload, []);
+        }
+
+        Assert.Equal(0, store.Dropped);
+        store.Add(1, 2, 4, [1], []);
+        Assert.Equal(1, store.Dropped);
+        Assert.False(store.TryGet(1, 2, 4, out _, out _));
+    }
+
+    [Fact]
     public void EntryIsJoinedToAnOversizeChunkThatComesAfterIt()
     {
         // A log tracepoint with a data reference (0x0800) and no items of its own; its items are in a later chunkset.

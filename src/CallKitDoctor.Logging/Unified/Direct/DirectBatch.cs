@@ -9,7 +9,8 @@ namespace CallKitDoctor.Logging.Unified.Direct;
 /// each event's printed fields and its message, already escaped for JSON (<see cref="JsonStringText"/>) as UTF-8 in one
 /// shared buffer (no <see cref="LogEntry"/>, no message string), or, for the rare event whose message needs data read
 /// later (an oversize chunk), an entry. Reused from run to run; full when it holds <see cref="Capacity"/> events or more
-/// than <see cref="TextLimit"/> bytes of messages.
+/// than <see cref="TextLimit"/> bytes of messages. A small one (<see cref="DirectBatch(int, int)"/>) is also the window
+/// of a file's next events that the time-ordered merge keeps while the file's reader is parked.
 /// </summary>
 internal sealed class DirectBatch
 {
@@ -19,19 +20,50 @@ internal sealed class DirectBatch
     /// <summary>Bytes of escaped messages past which a batch is handed over (a statedump's text alone can be 60 K).</summary>
     public const int TextLimit = 256 * 1024;
 
-    private readonly EntryFields[] _fields = new EntryFields[Capacity];
-    private readonly int[] _textStart = new int[Capacity];
-    private readonly int[] _textLength = new int[Capacity];
-    private readonly LogEntry?[] _entries = new LogEntry?[Capacity];
-    private byte[] _text = new byte[TextLimit / 4];
-    private char[] _chars = new char[1024];
+    private readonly EntryFields[] _fields;
+    private readonly int[] _textStart;
+    private readonly int[] _textLength;
+    private readonly LogEntry?[] _entries;
+    private readonly InputLocation[] _locations;
+    private readonly int _capacity;
+    private readonly int _initialText;
+    private byte[] _text;
     private int _textUsed;
+
+    // Escaping scratch for messages that do not fit the text buffer's free space, and the copy of a builder's
+    // message: one per thread (batches are filled on the producer's), not one per batch (per window).
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+    [ThreadStatic]
+    private static char[]? t_chars;
+
+    /// <summary>A batch of <see cref="Capacity"/> events.</summary>
+    public DirectBatch()
+        : this(Capacity, TextLimit / 4)
+    {
+    }
+
+    /// <summary>A batch of at most <paramref name="capacity"/> events, its text buffer starting at <paramref name="initialText"/> bytes.</summary>
+    public DirectBatch(int capacity, int initialText)
+    {
+        _capacity = capacity;
+        _initialText = initialText;
+        _fields = new EntryFields[capacity];
+        _textStart = new int[capacity];
+        _textLength = new int[capacity];
+        _entries = new LogEntry?[capacity];
+        _locations = new InputLocation[capacity];
+        _text = new byte[initialText];
+    }
 
     /// <summary>Events held.</summary>
     public int Count { get; private set; }
 
     /// <summary>True when the batch should be handed over.</summary>
-    public bool IsFull => Count == Capacity || _textUsed >= TextLimit;
+    public bool IsFull => Count == _capacity || _textUsed >= TextLimit;
+
+    /// <summary>Bytes of escaped messages held.</summary>
+    public int TextBytes => _textUsed;
 
     /// <summary>The file (as shown) and offset of the last event added, for progress displays (when tracked).</summary>
     public InputLocation LastLocation { get; set; }
@@ -45,12 +77,53 @@ internal sealed class DirectBatch
     /// <summary>The entry of event <paramref name="index"/> when it was kept as one, else null.</summary>
     public LogEntry? Entry(int index) => _entries[index];
 
+    /// <summary>Where event <paramref name="index"/> was read (set by <see cref="SetLocation"/>; default otherwise).</summary>
+    public InputLocation Location(int index) => _locations[index];
+
+    /// <summary>Notes where the last event added was read (a window's events keep theirs for progress displays).</summary>
+    public void SetLocation(InputLocation location) => _locations[Count - 1] = location;
+
+    /// <summary>Adds event <paramref name="index"/> of <paramref name="from"/> (a window) as it is held there.</summary>
+    public void AddFrom(DirectBatch from, int index)
+    {
+        if (from.Entry(index) is { } entry)
+        {
+            Add(entry);
+            return;
+        }
+
+        var escaped = from.EscapedMessage(index);
+        var at = Count;
+        EnsureText(escaped.Length);
+        escaped.CopyTo(_text.AsSpan(_textUsed));
+        _textStart[at] = _textUsed;
+        _textLength[at] = escaped.Length;
+        _textUsed += escaped.Length;
+        _fields[at] = from.Fields(index);
+        Count = at + 1;
+    }
+
     /// <summary>Adds an event with its message.</summary>
     public void Add(in EntryFields fields, ReadOnlySpan<char> message)
     {
         var index = Count;
-        EnsureText(JsonStringText.MaxBytes(message.Length));
-        var length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
+        int length;
+        var reserve = JsonStringText.MaxBytes(message.Length);
+        if (_text.Length - _textUsed >= reserve)
+        {
+            length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
+        }
+        else
+        {
+            // Escaped through a scratch buffer so the text grows by what the message takes, not six times its
+            // length: a window (a few KB) stays small after a long message.
+            var scratch = t_scratch is { } kept && kept.Length >= reserve ? kept : new byte[Math.Max(reserve, 4096)];
+            length = JsonStringText.Write(message, scratch);
+            EnsureText(length);
+            scratch.AsSpan(0, length).CopyTo(_text.AsSpan(_textUsed));
+            t_scratch = scratch.Length <= 1 << 20 ? scratch : null;
+        }
+
         _textStart[index] = _textUsed;
         _textLength[index] = length;
         _textUsed += length;
@@ -62,13 +135,10 @@ internal sealed class DirectBatch
     public void Add(in EntryFields fields, StringBuilder message)
     {
         var length = message.Length;
-        if (_chars.Length < length)
-        {
-            _chars = new char[Math.Max(length, _chars.Length * 2)];
-        }
-
-        message.CopyTo(0, _chars.AsSpan(0, length), length);
-        Add(fields, _chars.AsSpan(0, length));
+        var chars = t_chars is { } kept && kept.Length >= length ? kept : new char[Math.Max(length, 1024)];
+        message.CopyTo(0, chars.AsSpan(0, length), length);
+        Add(fields, chars.AsSpan(0, length));
+        t_chars = chars.Length <= 64 * 1024 ? chars : null;
     }
 
     /// <summary>Adds an event kept as an entry (its message built by <see cref="CompleteMessages"/>).</summary>
@@ -87,7 +157,7 @@ internal sealed class DirectBatch
     }
 
     /// <summary>
-    /// Empties the batch for reuse (a text buffer grown past twice the limit is given up). The fields are overwritten,
+    /// Empties the batch for reuse (a text buffer grown past 16 times its first size is given up). The fields are overwritten,
     /// not cleared: they hold only strings the reader caches for the whole read, and backtraces.
     /// </summary>
     public void Clear()
@@ -95,15 +165,11 @@ internal sealed class DirectBatch
         Array.Clear(_entries, 0, Count);
         Count = 0;
         _textUsed = 0;
-        if (_text.Length > 4 * TextLimit)
+        if (_text.Length > 16 * _initialText)
         {
-            _text = new byte[TextLimit / 4];
+            _text = new byte[_initialText];
         }
 
-        if (_chars.Length > 64 * 1024)
-        {
-            _chars = new char[1024];
-        }
     }
 
     private void EnsureText(int length)

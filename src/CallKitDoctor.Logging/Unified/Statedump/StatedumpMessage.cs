@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CallKitDoctor.Logging.Unified.Formatting;
 using CallKitDoctor.Logging.Unified.Formatting.Decoders;
@@ -26,13 +27,26 @@ public static class StatedumpMessage
     /// <param name="data">The dump's data.</param>
     public static string Format(string? title, uint dataType, string? library, string? type, ReadOnlySpan<byte> data)
     {
-        var text = new StringBuilder(title ?? string.Empty);
+        var text = new StringBuilder();
+        Append(text, title, dataType, library, type, data);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends a statedump's message (the text <see cref="Format"/> returns) to <paramref name="text"/>: a reused
+    /// builder takes a dump's tens of KB of text without a string per dump.
+    /// </summary>
+    public static void Append(StringBuilder text, string? title, uint dataType, string? library, string? type, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = text.Length;
+        text.Append(title);
         if (data.IsEmpty)
         {
-            return text.ToString();
+            return;
         }
 
-        if (text.Length > 0)
+        if (text.Length > start)
         {
             text.Append('\n');
         }
@@ -47,7 +61,7 @@ public static class StatedumpMessage
                 {
                     AppendUndecoded(text, "<decode: malformed protobuf>", data);
                 }
-                else if (text[^1] == '\n')
+                else if (text.Length > start && text[^1] == '\n')
                 {
                     text.Length--;
                 }
@@ -69,8 +83,6 @@ public static class StatedumpMessage
                 AppendUndecoded(text, $"<decode: unknown statedump data type {dataType}>", data);
                 break;
         }
-
-        return text.ToString();
     }
 
     private static void AppendPlist(StringBuilder text, ReadOnlySpan<byte> data)
@@ -89,11 +101,20 @@ public static class StatedumpMessage
         if (body.StartsWith("<?xml"u8) || body.StartsWith("<plist"u8) || body.StartsWith("<!DOCTYPE"u8))
         {
             var end = body.IndexOf((byte)0);
-            text.Append(Encoding.UTF8.GetString(end >= 0 ? body[..end] : body).TrimEnd());
+            AppendUtf8TrimmedEnd(text, end >= 0 ? body[..end] : body);
             return;
         }
 
         AppendUndecoded(text, "<decode: unknown plist format>", data);
+    }
+
+    /// <summary>Appends UTF-8 text without its trailing white space (as <see cref="string.TrimEnd()"/>), through a pooled buffer.</summary>
+    private static void AppendUtf8TrimmedEnd(StringBuilder text, ReadOnlySpan<byte> utf8)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        var count = Encoding.UTF8.GetChars(utf8, chars);
+        text.Append(chars.AsSpan(0, count).TrimEnd());
+        ArrayPool<char>.Shared.Return(chars);
     }
 
     private static void AppendUndecoded(StringBuilder text, string placeholder, ReadOnlySpan<byte> data)

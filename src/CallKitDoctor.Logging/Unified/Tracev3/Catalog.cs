@@ -1,4 +1,3 @@
-using System.Text;
 using CallKitDoctor.Logging.Unified.Binary;
 
 namespace CallKitDoctor.Logging.Unified.Tracev3;
@@ -91,17 +90,7 @@ public sealed class Catalog
         }
 
         var strings = data.Slice(baseOffset + stringsOffset, processesOffset - stringsOffset);
-        var stringCache = new Dictionary<int, string>();
-        static string StringAt(ReadOnlySpan<byte> strings, Dictionary<int, string> stringCache, ushort offset)
-        {
-            if (!stringCache.TryGetValue(offset, out var s))
-            {
-                s = Encoding.UTF8.GetString(SpanReader.CStringAt(strings, offset));
-                stringCache[offset] = s;
-            }
-
-            return s;
-        }
+        static string StringAt(ReadOnlySpan<byte> strings, ushort offset) => CatalogStringPool.Get(SpanReader.CStringAt(strings, offset));
 
         Guid UuidAt(ushort index) => index < uuids.Length ? uuids[index] : Guid.Empty;
 
@@ -142,7 +131,7 @@ public sealed class Catalog
                 pr.TryReadUInt16(out var id);
                 pr.TryReadUInt16(out var subsystemOffset);
                 pr.TryReadUInt16(out var categoryOffset);
-                subsystems[j] = new CatalogSubsystem(id, StringAt(strings, stringCache, subsystemOffset), StringAt(strings, stringCache, categoryOffset));
+                subsystems[j] = new CatalogSubsystem(id, StringAt(strings, subsystemOffset), StringAt(strings, categoryOffset));
             }
 
             pr.AlignTo8();
@@ -190,7 +179,7 @@ public sealed class Catalog
             for (var j = 0; j < names.Length; j++)
             {
                 sr.TryReadUInt16(out var offset);
-                names[j] = StringAt(strings, stringCache, offset);
+                names[j] = StringAt(strings, offset);
             }
 
             sr.AlignTo8();

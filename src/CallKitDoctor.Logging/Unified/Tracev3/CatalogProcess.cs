@@ -33,11 +33,13 @@ public sealed class CatalogProcess
     /// <summary>The subsystem with this identifier, or null.</summary>
     public CatalogSubsystem? FindSubsystem(ushort id)
     {
-        foreach (var s in Subsystems)
+        // Indexed: called for every tracepoint, and a foreach over the interface allocates an enumerator each time.
+        var subsystems = Subsystems;
+        for (var i = 0; i < subsystems.Count; i++)
         {
-            if (s.Id == id)
+            if (subsystems[i].Id == id)
             {
-                return s;
+                return subsystems[i];
             }
         }
 

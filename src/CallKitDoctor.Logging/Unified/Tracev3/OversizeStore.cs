@@ -26,6 +26,16 @@ public sealed class OversizeStore
             return;
         }
 
+        if (_entries.TryGetValue((firstProcId, secondProcId, dataReference), out var kept) && kept.PublicLength == publicData.Length &&
+            kept.Data.Length == size && publicData.SequenceEqual(kept.Data.AsSpan(0, publicData.Length)) &&
+            privateData.SequenceEqual(kept.Data.AsSpan(publicData.Length)))
+        {
+            // The same payload again (a file read twice, copies of a file): counted as before, nothing allocated, so
+            // the kept copy does not become garbage that lived long enough to reach the oldest generation.
+            _bytes += size;
+            return;
+        }
+
         var data = new byte[size];
         publicData.CopyTo(data);
         privateData.CopyTo(data.AsSpan(publicData.Length));

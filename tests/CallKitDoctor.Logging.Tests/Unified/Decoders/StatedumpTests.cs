@@ -119,6 +119,35 @@ public sealed class StatedumpTests : IDisposable
         Assert.True(shown.Length < 2 * StatedumpMessage.MaxHexBytes + 100);
     }
 
+    [Fact]
+    public void AppendWritesAfterWhatTheBuilderHoldsTheTextFormatReturns()
+    {
+        var cases = new (string? Title, uint Type, string? Library, string? DecoderType, byte[] Data)[]
+        {
+            ("Calls", 1, null, null, SamplePlist()),
+            ("Xml", 1, null, null, Encoding.UTF8.GetBytes("\n<?xml version=\"1.0\"?><plist><string>caf\u00e9 \u2028</string></plist>\u00a0\u2029 \n\0tail")),
+            ("Proto", 2, null, null, [0x08, 0x96, 0x01]),
+            ("", 2, null, null, [0x08, 0x96, 0x01]),
+            ("", 2, null, null, []),
+            (null, 1, null, null, "<plist/>"u8.ToArray()),
+            ("Only title", 1, null, null, []),
+            ("DNS", 3, "SystemConfiguration", "dnsinfo", [1, 2, 0xFF]),
+            ("T", 9, null, null, new byte[3000]),
+        };
+        var builder = new StringBuilder();
+        foreach (var (title, type, library, decoderType, data) in cases)
+        {
+            var expected = StatedumpMessage.Format(title, type, library, decoderType, data);
+            builder.Clear().Append("kept|");
+            StatedumpMessage.Append(builder, title, type, library, decoderType, data);
+
+            Assert.Equal("kept|" + expected, builder.ToString());
+        }
+
+        // Trailing white space of an XML plist is trimmed as string.TrimEnd() trims it (Unicode spaces included).
+        Assert.EndsWith("</plist>", StatedumpMessage.Format("Xml", 1, null, null, cases[1].Data), StringComparison.Ordinal);
+    }
+
     private static byte[] StatedumpChunk(string title, uint dataType, string library, string type, byte[] payload) =>
         new ByteImage()
             .U64(Tracev3Image.FirstProcId).U32(Tracev3Image.SecondProcId).U8(14).Zeros(3).U64(Tracev3Image.BaseTime + 500)
