@@ -1,11 +1,11 @@
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Filtering.Predicates;
 using CallKitDoctor.Logging.Filtering.Time;
-using CallKitDoctor.Logging.Output;
-using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified;
 using CallKitDoctor.Logging.Unified.Time;
 using CallKitDoctor.Testing;
+
+using static CallKitDoctor.Logging.Tests.Unified.JsonPaths;
 
 namespace CallKitDoctor.Logging.Tests.Unified;
 
@@ -99,7 +99,7 @@ public sealed class DirectJsonTests : IDisposable
         var (actual, actualSource) = Direct(_dir, Options(readAhead, timeOrder, filter), ndjson);
 
         Assert.True(expected.Length > 1000, "the archive wrote too little to compare");
-        Assert.Equal(Text(expected), Text(actual));
+        Assert.Equal(Decoded(expected), Decoded(actual));
         Assert.Equal(expectedSource.Summary.Entries, actualSource.Summary.Entries);
         Assert.Equal(Issues(expectedSource.Summary), Issues(actualSource.Summary));
         Assert.True(actualSource.Summary.IsPartial, "the damaged file should be reported");
@@ -149,8 +149,8 @@ public sealed class DirectJsonTests : IDisposable
         var (byName, _) = Direct(folder, new UnifiedLogOptions { ReadAhead = readAhead, StringsDirectory = options.StringsDirectory }, ndjson);
 
         Assert.Equal(36, source.DirectEntries);
-        Assert.Equal(Text(expected), Text(actual));
-        Assert.NotEqual(Text(byName), Text(actual));
+        Assert.Equal(Decoded(expected), Decoded(actual));
+        Assert.NotEqual(Decoded(byName), Decoded(actual));
         Assert.Equal(entrySource.Summary.Entries, source.Summary.Entries);
     }
 
@@ -185,7 +185,7 @@ public sealed class DirectJsonTests : IDisposable
 
         Assert.Equal(source.Summary.Entries, source.DirectEntries);
         Assert.Equal(4, source.LastEventMerge!.MaxOpenFiles);
-        Assert.Equal(Text(expected), Text(actual));
+        Assert.Equal(Decoded(expected), Decoded(actual));
     }
 
     [SkippableTheory]
@@ -231,8 +231,8 @@ public sealed class DirectJsonTests : IDisposable
         {
             var (actual, source) = Direct(path, Options(readAhead, false, null), ndjson: true);
 
-            Assert.Contains("joined: a very long value", Text(actual));
-            Assert.Equal(Text(expected), Text(actual));
+            Assert.Contains("joined: a very long value", Decoded(actual));
+            Assert.Equal(Decoded(expected), Decoded(actual));
             Assert.Equal(2, source.DirectEntries);
         }
     }
@@ -289,38 +289,4 @@ public sealed class DirectJsonTests : IDisposable
                 return new EntryFilter(null, new TimeRange(all[20].Timestamp!.Value.Instant, all[^20].Timestamp!.Value.Instant), LevelInclusion.Everything);
         }
     }
-
-    private static (byte[] Bytes, UnifiedLogSource Source) ViaEntries(string path, UnifiedLogOptions options, bool ndjson)
-    {
-        var source = new UnifiedLogSource(path, options);
-        using var stream = new MemoryStream();
-        using var writer = LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
-        foreach (var entry in source.ReadEntries())
-        {
-            if (options.Filter is null || options.Filter.Matches(entry))
-            {
-                writer.Write(entry);
-            }
-        }
-
-        writer.Complete();
-        return (stream.ToArray(), source);
-    }
-
-    private static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson)
-    {
-        var source = new UnifiedLogSource(path, options);
-        using var stream = new MemoryStream();
-        using var writer = (JsonEntryWriter)LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
-        var seen = 0L;
-        var written = source.WriteJson(writer, _ => seen++);
-        writer.Complete();
-        Assert.Equal(writer.Tally.Total, written);
-        Assert.True(seen >= written, "progress was not told of every entry");
-        return (stream.ToArray(), source);
-    }
-
-    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
-
-    private static List<string> Issues(LogReadSummary summary) => [.. summary.Issues.Select(i => i.ToString())];
 }

@@ -1,9 +1,10 @@
 using CallKitDoctor.Logging.Filtering;
 using CallKitDoctor.Logging.Filtering.Time;
 using CallKitDoctor.Logging.Output;
-using CallKitDoctor.Logging.Reading;
 using CallKitDoctor.Logging.Unified;
 using CallKitDoctor.Testing;
+
+using static CallKitDoctor.Logging.Tests.Unified.JsonPaths;
 
 namespace CallKitDoctor.Logging.Tests.Unified;
 
@@ -140,7 +141,7 @@ public sealed class DirectMergeTests : IDisposable
         var (actual, direct) = Direct(_dir, options, ndjson, windowed ? 10 : null);
 
         Assert.True(expected.Length > 100_000, "the archive wrote too little to compare");
-        Assert.Equal(Text(expected), Text(actual));
+        Assert.Equal(Decoded(expected), Decoded(actual));
         Assert.Equal(entries.Summary.Entries, direct.Summary.Entries);
         Assert.Equal(direct.Summary.Entries, direct.DirectEntries);
         Assert.Equal(Issues(entries.Summary), Issues(direct.Summary));
@@ -169,12 +170,12 @@ public sealed class DirectMergeTests : IDisposable
         var options = Options(readAhead: true, filter: null);
 
         var (actual, direct) = Direct(_dir, options, ndjson: true, liveReaderLimit);
-        var lines = Text(actual).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Decoded(actual).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var (byFile, _) = Direct(_dir, new UnifiedLogOptions { ReadAhead = true, StringsDirectory = options.StringsDirectory }, ndjson: true);
 
         Assert.Equal(direct.Summary.Entries + 1, lines.Length); // and the trailer
-        Assert.NotEqual(Text(byFile), Text(actual));
-        Assert.Equal(Text(byFile).Split('\n').Order(StringComparer.Ordinal), Text(actual).Split('\n').Order(StringComparer.Ordinal));
+        Assert.NotEqual(Decoded(byFile), Decoded(actual));
+        Assert.Equal(Decoded(byFile).Split('\n').Order(StringComparer.Ordinal), Decoded(actual).Split('\n').Order(StringComparer.Ordinal));
         // File 0 and file 1 are both joined to file 0's oversize chunk; file 7 (and 8) to file 7's.
         Assert.Equal(2, lines.Count(l => l.Contains("joined: oversize of file 0\"", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.Contains("joined: oversize of file 7\"", StringComparison.Ordinal)));
@@ -205,8 +206,8 @@ public sealed class DirectMergeTests : IDisposable
 
         Assert.True(entries.LastMerge!.MaxLiveReaders <= 7, "the entry merge should have parked its readers");
         Assert.True(windowedSource.LastEventMerge!.Windows > 120, "the direct merge should have windowed its cursors");
-        Assert.Equal(Text(actual), Text(windowed));
-        Assert.Equal(Text(stream.ToArray()), Text(actual));
+        Assert.Equal(Decoded(actual), Decoded(windowed));
+        Assert.Equal(Decoded(stream.ToArray()), Decoded(actual));
         Assert.Equal(entries.Summary.Entries, direct.DirectEntries);
     }
 
@@ -221,7 +222,7 @@ public sealed class DirectMergeTests : IDisposable
         var (expected, entries) = ViaEntries(_dir, Options(readAhead: true, filter: null), ndjson: false);
         var (actual, direct) = Direct(_dir, Options(readAhead: true, filter: null), ndjson: false);
 
-        Assert.Equal(Text(expected), Text(actual));
+        Assert.Equal(Decoded(expected), Decoded(actual));
         Assert.Equal(Issues(entries.Summary), Issues(direct.Summary));
         Assert.True(direct.Summary.IsPartial);
         Assert.Contains(direct.Summary.Issues, i => i.Source.EndsWith($"{15:x16}.tracev3", StringComparison.Ordinal));
@@ -285,38 +286,4 @@ public sealed class DirectMergeTests : IDisposable
                     LevelInclusion.Everything);
         }
     }
-
-    private static (byte[] Bytes, UnifiedLogSource Source) ViaEntries(string path, UnifiedLogOptions options, bool ndjson)
-    {
-        var source = new UnifiedLogSource(path, options);
-        using var stream = new MemoryStream();
-        using var writer = LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
-        foreach (var entry in source.ReadEntries())
-        {
-            if (options.Filter is null || options.Filter.Matches(entry))
-            {
-                writer.Write(entry);
-            }
-        }
-
-        writer.Complete();
-        return (stream.ToArray(), source);
-    }
-
-    private static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson, int? liveReaderLimit = null)
-    {
-        var source = new UnifiedLogSource(path, options) { MergeLiveReaderLimit = liveReaderLimit };
-        using var stream = new MemoryStream();
-        using var writer = (JsonEntryWriter)LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
-        var seen = 0L;
-        var written = source.WriteJson(writer, _ => seen++);
-        writer.Complete();
-        Assert.Equal(writer.Tally.Total, written);
-        Assert.True(seen >= written, "progress was not told of every entry");
-        return (stream.ToArray(), source);
-    }
-
-    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
-
-    private static List<string> Issues(LogReadSummary summary) => [.. summary.Issues.Select(i => i.ToString())];
 }
