@@ -16,7 +16,7 @@ internal abstract class PreparedInputSource : ILineSkippingSource
 {
     /// <summary>
     /// Entries (or turned-down lines) handed over at a time when reading ahead. Dense 1M-line diagnosis, 5 rounds each:
-    /// 128 → 2.46–2.60 s, 512 → 2.31–2.52, 1024 → 2.16–2.33, 4096 → 2.44–2.52 (fewer hand-overs, until the batches
+    /// 128 → 2.34–2.60 s, 512 → 2.31–2.52, 1024 → 2.16–2.36, 4096 → 2.44–2.52 (fewer hand-overs, until the batches
     /// outgrow the cache).
     /// </summary>
     internal const int ReadAheadBatchSize = 1024;
