@@ -6,7 +6,7 @@
 # Prints lines/s and MB/s by wall time and by CPU time (user+sys: meaningful when other processes share the cores)
 # and peak RSS for several sizes, so that growth of memory with input shows.
 # Usage: bench/diagnose-text.sh [LINES...]   (default 250000 1000000 2000000); MIXES="realistic" limits the mixes;
-# R2R=0 times a plain (JIT-only) build instead of the ReadyToRun publish.
+# BUILD=r2r or BUILD=plain times another build of the CLI than the Standalone release publish (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -15,19 +15,21 @@ read -r -a mixes <<<"${MIXES:-dense realistic}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The CLI is published ReadyToRun for this machine's runtime identifier, as a release for one platform would be
-# (start-up 0.46-0.58 -> 0.38-0.46 s, dense 1M 2.48-2.66 -> 2.30-2.33 s wall in one A/B, bench/RESULTS.md).
-# R2R=0 builds it plain (JIT only), as `dotnet run` does.
-if [ "${R2R:-1}" = 1 ]; then
-  rid=$(dotnet --info | awk '/ RID:/ {print $2; exit}')
-  dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true src/CallKitDoctor.Cli -o "$work/cli" -v q -nologo >/dev/null
-else
-  dotnet build -c Release src/CallKitDoctor.Cli -o "$work/cli" -v q -nologo >/dev/null
-fi
+# The CLI is published as a release for one platform would be (BUILD=standalone, the default): the Standalone publish
+# profile, self-contained with the app and framework in one composite ReadyToRun image and tiered compilation off
+# (dense 1M: ~20% less CPU than BUILD=r2r, bench/RESULTS.md). BUILD=r2r publishes framework-dependent ReadyToRun
+# with tiering (start-up 0.46-0.58 -> 0.38-0.46 s against plain); BUILD=plain builds JIT-only, as `dotnet run` does.
+rid=$(dotnet --info | awk '/ RID:/ {print $2; exit}')
+case "${BUILD:-standalone}" in
+  standalone) dotnet publish src/CallKitDoctor.Cli -r "$rid" -p:PublishProfile=Standalone -o "$work/cli" -v q -nologo >/dev/null ;;
+  r2r) dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true src/CallKitDoctor.Cli -o "$work/cli" -v q -nologo >/dev/null ;;
+  plain) dotnet build -c Release src/CallKitDoctor.Cli -o "$work/cli" -v q -nologo >/dev/null ;;
+  *) echo "unknown BUILD ${BUILD} (standalone, r2r or plain)" >&2; exit 2 ;;
+esac
 dotnet build -c Release bench/CallKitDoctor.Benchmarks -o "$work/bench" -v q -nologo >/dev/null
 export CALLKIT_DOCTOR_SAMPLES="$PWD/samples"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u '+%F %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "build: ${BUILD:-standalone}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u '+%F %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %-10s %-7s %-7s %-7s %-13s %-12s %-9s %-10s\n' mix lines MB wall_s cpu_s 'lines/s(wall)' 'lines/s(cpu)' 'MB/s(cpu)' peakRSS_MB
 for mix in "${mixes[@]}"; do
   case "$mix" in
