@@ -9,6 +9,7 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// </summary>
 public sealed class Signature
 {
+    private bool? _patternReadsGroups;
 
     internal Signature(SignatureDefinition definition, int index)
     {
@@ -33,7 +34,8 @@ public sealed class Signature
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
         Anchor = definition.Anchor ?? Literals.DefaultIfEmpty("").MaxBy(l => l.Length)!;
-        FormatMatcher = FormatPattern is null ? null : new SignatureRegex(FormatPattern.Regex, RegexOptions.Singleline);
+        FormatMatcher = FormatPattern is null ? null : new SignatureRegex(MatchingFormatRegex(FormatString!, FormatPattern, CaptureList), RegexOptions.Singleline);
+        FormatReadsGroups = FormatPattern is not null && ReadsArgument(CaptureList, FormatPattern.Arguments);
         PatternMatcher = Pattern is null ? null : new SignatureRegex(Pattern, RegexOptions.None);
     }
 
@@ -89,10 +91,51 @@ public sealed class Signature
     /// <summary>Literal fragments every rendering contains (from the format string and the pattern), or the explicit anchor.</summary>
     public IReadOnlyList<string> Literals { get; }
 
+    /// <summary>
+    /// True when a capture reads a group of the format regex: only then does the matcher need its
+    /// <see cref="System.Text.RegularExpressions.Match"/> (else <see cref="SignatureRegex.IsMatch"/> says enough).
+    /// </summary>
+    internal bool FormatReadsGroups { get; }
+
+    /// <summary>
+    /// True when a capture reads a group the pattern defines: only then does the matcher need the pattern's
+    /// <see cref="System.Text.RegularExpressions.Match"/>. Asked of the interpreted build (which the catalog's
+    /// validation builds anyway) on first use.
+    /// </summary>
+    internal bool PatternReadsGroups
+    {
+        get
+        {
+            if (_patternReadsGroups is { } known)
+            {
+                return known;
+            }
+
+            var reads = false;
+            if (PatternMatcher is { } pattern)
+            {
+                foreach (var capture in CaptureList)
+                {
+                    if (capture.GroupName is { } name && pattern.Interpreted.GroupNumberFromName(name) >= 0)
+                    {
+                        reads = true;
+                        break;
+                    }
+                }
+            }
+
+            _patternReadsGroups = reads;
+            return reads;
+        }
+    }
+
     /// <summary>The regex derived from <see cref="FormatString"/>, when there is one.</summary>
     public FormatStringPattern? FormatPattern { get; }
 
-    /// <summary>The compiled format regex (built on first use).</summary>
+    /// <summary>
+    /// The compiled format regex (built on first use): <see cref="FormatPattern"/>'s, where the arguments no capture
+    /// reads are non-capturing groups.
+    /// </summary>
     public Regex? FormatRegex => FormatMatcher?.Compiled;
 
     /// <summary>The compiled pattern (built on first use).</summary>
@@ -105,6 +148,50 @@ public sealed class Signature
     internal SignatureRegex? PatternMatcher { get; }
 
     public override string ToString() => $"{Id} ({Kind.ToName()})";
+
+    // The format regex the matcher runs: the arguments no capture reads lose their group (same matches, fewer groups
+    // filled per match); the full one when every argument is read.
+    private static string MatchingFormatRegex(string format, FormatStringPattern full, SignatureCapture[] captures) =>
+        ReadsEveryArgument(captures, full.Arguments) ? full.Regex : FormatStringPattern.Create(format, n => ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n))).Regex;
+
+    private static bool ReadsEveryArgument(SignatureCapture[] captures, int arguments)
+    {
+        for (var n = 1; n <= arguments; n++)
+        {
+            if (!ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ReadsArgument(SignatureCapture[] captures, int arguments)
+    {
+        for (var n = 1; n <= arguments; n++)
+        {
+            if (ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsGroup(SignatureCapture[] captures, string group)
+    {
+        foreach (var capture in captures)
+        {
+            if (string.Equals(capture.GroupName, group, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string[] RequiredLiterals(FormatStringPattern? format, string? pattern) =>
         [.. format?.Literals ?? [], .. pattern is null ? [] : RegexLiteralRuns.Find(pattern)];

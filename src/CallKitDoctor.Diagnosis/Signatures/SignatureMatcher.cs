@@ -158,19 +158,18 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
                 continue;
             }
 
-            // Matches are only made when a capture reads a group; otherwise the regexes just say yes or no.
-            var groups = signature.CapturesGroups;
+            // A regex is asked for a Match only when a capture reads one of its groups; otherwise it just says yes or no.
             Match? refinement = null;
             if (signature.PatternMatcher is { } pattern)
             {
-                refinement = groups ? pattern.Match(message) : null;
+                refinement = signature.PatternReadsGroups ? pattern.Match(message) : null;
                 if (!(refinement?.Success ?? pattern.IsMatch(message)))
                 {
                     continue;
                 }
             }
 
-            var arguments = groups ? signature.FormatMatcher!.Match(message) : null;
+            var arguments = signature.FormatReadsGroups ? signature.FormatMatcher!.Match(message) : null;
             return Build(signature, entry, message, arguments is { Success: true } ? arguments : null, refinement, MatchConfidence.Exact);
         }
 
@@ -184,11 +183,10 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
             return null;
         }
 
-        var groups = signature.CapturesGroups;
         Match? arguments = null;
         if (signature.FormatMatcher is { } format)
         {
-            arguments = groups ? format.Match(message) : null;
+            arguments = signature.FormatReadsGroups ? format.Match(message) : null;
             if (!(arguments?.Success ?? format.IsMatch(message)))
             {
                 return null;
@@ -198,7 +196,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         Match? refinement = null;
         if (signature.PatternMatcher is { } pattern)
         {
-            refinement = groups ? pattern.Match(message) : null;
+            refinement = signature.PatternReadsGroups ? pattern.Match(message) : null;
             if (!(refinement?.Success ?? pattern.IsMatch(message)))
             {
                 return null;
