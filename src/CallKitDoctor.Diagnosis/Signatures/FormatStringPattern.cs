@@ -265,5 +265,6 @@ public sealed class FormatStringPattern
 
     private readonly record struct Specifier(char Conversion, int Width, bool LeftAlign, string? Annotation);
 
-    private readonly record struct Token(string? Literal, Specifier Specifier);
+    // A class, so that the list of tokens uses the runtime's precompiled reference-type code.
+    private sealed record Token(string? Literal, Specifier Specifier);
 }

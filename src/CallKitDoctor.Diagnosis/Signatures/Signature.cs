@@ -28,12 +28,12 @@ public sealed class Signature
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
         Captures = definition.Captures;
-        CaptureList = [.. definition.Captures.Select(c => new SignatureCapture(c.Key, c.Value, c.Value.GroupName))];
-        CapturesGroups = CaptureList.Any(c => c.GroupName is not null);
+        CaptureList = CapturesOf(definition.Captures);
+        CapturesGroups = ReadsAnyGroup(CaptureList);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
-        Anchor = definition.Anchor ?? Literals.DefaultIfEmpty("").MaxBy(l => l.Length)!;
+        Anchor = definition.Anchor ?? Longest(Literals);
         FormatMatcher = FormatPattern is null ? null : new SignatureRegex(MatchingFormatRegex(FormatString!, FormatPattern, CaptureList), RegexOptions.Singleline);
         FormatReadsGroups = FormatPattern is not null && ReadsArgument(CaptureList, FormatPattern.Arguments);
         PatternMatcher = Pattern is null ? null : new SignatureRegex(Pattern, RegexOptions.None);
@@ -148,6 +148,46 @@ public sealed class Signature
     internal SignatureRegex? PatternMatcher { get; }
 
     public override string ToString() => $"{Id} ({Kind.ToName()})";
+
+    private static SignatureCapture[] CapturesOf(IReadOnlyDictionary<CaptureField, CaptureSource> captures)
+    {
+        var list = new SignatureCapture[captures.Count];
+        var i = 0;
+        foreach (var (field, source) in captures)
+        {
+            list[i++] = new SignatureCapture(field, source, source.GroupName);
+        }
+
+        return list;
+    }
+
+    private static bool ReadsAnyGroup(SignatureCapture[] captures)
+    {
+        foreach (var capture in captures)
+        {
+            if (capture.GroupName is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The longest literal (the first of equal lengths), or "" when there is none.
+    private static string Longest(IReadOnlyList<string> literals)
+    {
+        var longest = "";
+        for (var i = 0; i < literals.Count; i++)
+        {
+            if (i == 0 || literals[i].Length > longest.Length)
+            {
+                longest = literals[i];
+            }
+        }
+
+        return longest;
+    }
 
     // The format regex the matcher runs: the arguments no capture reads lose their group (same matches, fewer groups
     // filled per match); the full one when every argument is read.

@@ -203,7 +203,7 @@ public sealed class SignatureCatalog
 
         var values = ReadValues(id, element, problems, ref ok);
         var processes = element.TryGetProperty("processes", out var processList) && processList.ValueKind == JsonValueKind.Array
-            ? processList.EnumerateArray().Select(p => p.GetString() ?? "").Where(p => p.Length > 0).ToArray()
+            ? Names(processList)
             : [];
         if (!ok)
         {
@@ -324,6 +324,21 @@ public sealed class SignatureCatalog
         {
             problems.Add($"{id}: inactiveKind needs an 'active' capture");
         }
+    }
+
+    // The non-empty strings of a JSON array (walked by hand: no query compiled at start-up over JSON elements).
+    private static string[] Names(JsonElement array)
+    {
+        var names = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.GetString() is { Length: > 0 } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return [.. names];
     }
 
     private static bool HasGroup(Regex? regex, string name) => regex is not null && regex.GroupNumberFromName(name) >= 0;
