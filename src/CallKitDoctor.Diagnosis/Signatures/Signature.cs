@@ -9,6 +9,7 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// </summary>
 public sealed class Signature
 {
+    private readonly Lazy<IReadOnlyDictionary<CaptureField, CaptureSource>> _captures;
     private bool? _patternReadsGroups;
 
     internal Signature(SignatureDefinition definition, int index)
@@ -27,8 +28,8 @@ public sealed class Signature
         Pattern = definition.Pattern;
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
-        Captures = definition.Captures;
         CaptureList = CapturesOf(definition.Captures);
+        _captures = new(() => CaptureList.ToDictionary(c => c.Field, c => c.Source));
         CapturesGroups = ReadsAnyGroup(CaptureList);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
@@ -75,9 +76,9 @@ public sealed class Signature
     /// <summary>Where the signature comes from (idx ids, forum threads, corpus cases).</summary>
     public string Provenance { get; }
 
-    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
+    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures => _captures.Value;
 
-    /// <summary><see cref="Captures"/> in the dictionary's order with their group names, as the matcher walks them per event.</summary>
+    /// <summary>The captures in catalog order with their group names, as the matcher walks them per event (<see cref="Captures"/> is built from them on first use).</summary>
     internal SignatureCapture[] CaptureList { get; }
 
     /// <summary>True when a capture reads a regex group (else the regexes only need to say whether they match).</summary>
@@ -149,13 +150,12 @@ public sealed class Signature
 
     public override string ToString() => $"{Id} ({Kind.ToName()})";
 
-    private static SignatureCapture[] CapturesOf(IReadOnlyDictionary<CaptureField, CaptureSource> captures)
+    private static SignatureCapture[] CapturesOf(IReadOnlyList<SignatureCapture> captures)
     {
         var list = new SignatureCapture[captures.Count];
-        var i = 0;
-        foreach (var (field, source) in captures)
+        for (var i = 0; i < list.Length; i++)
         {
-            list[i++] = new SignatureCapture(field, source, source.GroupName);
+            list[i] = captures[i];
         }
 
         return list;

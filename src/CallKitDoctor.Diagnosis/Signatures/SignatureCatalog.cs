@@ -179,7 +179,7 @@ public sealed class SignatureCatalog
             ok = false;
         }
 
-        var captures = new Dictionary<CaptureField, CaptureSource>();
+        var captures = new List<SignatureCapture>();
         if (element.TryGetProperty("captures", out var captureObject) && captureObject.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in captureObject.EnumerateObject())
@@ -196,7 +196,7 @@ public sealed class SignatureCatalog
                 }
                 else
                 {
-                    captures[field] = source;
+                    SetCapture(captures, new SignatureCapture(field, source, source.GroupName));
                 }
             }
         }
@@ -307,7 +307,7 @@ public sealed class SignatureCatalog
             return;
         }
 
-        foreach (var (field, source) in signature.Captures)
+        foreach (var (field, source, _) in signature.CaptureList)
         {
             switch (source.Kind)
             {
@@ -320,10 +320,38 @@ public sealed class SignatureCatalog
             }
         }
 
-        if (signature.InactiveKind is not null && !signature.Captures.ContainsKey(CaptureField.Active))
+        if (signature.InactiveKind is not null && !Captures(signature, CaptureField.Active))
         {
             problems.Add($"{id}: inactiveKind needs an 'active' capture");
         }
+    }
+
+    private static bool Captures(Signature signature, CaptureField field)
+    {
+        foreach (var capture in signature.CaptureList)
+        {
+            if (capture.Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A field named again keeps its first place and takes the later source, as a dictionary's indexer would.
+    private static void SetCapture(List<SignatureCapture> captures, SignatureCapture capture)
+    {
+        for (var i = 0; i < captures.Count; i++)
+        {
+            if (captures[i].Field == capture.Field)
+            {
+                captures[i] = capture;
+                return;
+            }
+        }
+
+        captures.Add(capture);
     }
 
     // The non-empty strings of a JSON array (walked by hand: no query compiled at start-up over JSON elements).
