@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using CallKitDoctor.Diagnosis.Signatures;
+using CallKitDoctor.Testing;
+
+namespace CallKitDoctor.Diagnosis.Tests.Signatures;
+
+/// <summary>
+/// <see cref="CatalogRegexes"/> holds the embedded catalog's regexes built by the regex source generator. Its generated
+/// half must list exactly the regexes the catalog runs (this test writes it when <c>CALLKIT_DOCTOR_REGENERATE=1</c>),
+/// every signature must run on it, and a generated regex must match exactly like the compiled build of the same text.
+/// </summary>
+public class CatalogRegexesTests
+{
+    private const string RegenerateVariable = "CALLKIT_DOCTOR_REGENERATE";
+    private static readonly SignatureCatalog Catalog = SignatureCatalog.Embedded;
+
+    [Fact]
+    public void TheGeneratedFileListsExactlyTheCatalogsRegexes()
+    {
+        var expected = GeneratedSource();
+        var path = GeneratedPath();
+        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
+        {
+            File.WriteAllText(path, expected, new UTF8Encoding(false));
+        }
+
+        Assert.True(File.Exists(path), path);
+        Assert.True(expected == File.ReadAllText(path), $"{path} is stale: run this test with {RegenerateVariable}=1");
+    }
+
+    [Fact]
+    public void EverySignatureRegexRunsOnItsGeneratedBuild()
+    {
+        Assert.Equal(Distinct().Count, CatalogRegexes.Count);
+        foreach (var regex in Regexes())
+        {
+            var generated = regex.Generated;
+            Assert.NotNull(generated);
+            Assert.Equal(regex.Options, generated.Options);
+            Assert.Equal(TimeSpan.FromMilliseconds(SignatureRegex.MatchTimeoutMilliseconds), generated.MatchTimeout);
+            Assert.Equal(regex.Pattern, generated.ToString());
+            Assert.Equal(regex.Compiled.GetGroupNames(), generated.GetGroupNames());
+            Assert.Same(generated, regex.Generated);
+        }
+    }
+
+    [Fact]
+    public void AGeneratedBuildIsUsedFromTheFirstMatch()
+    {
+        var pattern = CatalogRegexes.PatternAt(0);
+        var regex = new SignatureRegex(pattern, CatalogRegexes.OptionsAt(0) & ~RegexOptions.CultureInvariant);
+        Assert.False(regex.IsCompiled);
+        _ = regex.IsMatch("anything");
+        Assert.True(regex.IsCompiled);
+        Assert.Null(new SignatureRegex("not (?<x>in) the catalog", RegexOptions.None).Generated);
+    }
+
+    [Fact]
+    public void GeneratedBuildsMatchLikeTheCompiledOnesOnEveryExampleAndVariant()
+    {
+        var lines = SignatureExamples.All.SelectMany(e => new[]
+        {
+            e.Line, "prefix " + e.Line, e.Line + " suffix", e.Line[..(e.Line.Length / 2)], e.Line + "\n" + e.Line,
+            Regex.Replace(e.Line, @"\d+", "<private>"),
+        }).Concat(["", "<private>", "\n"]).ToArray();
+        var compared = 0;
+        foreach (var regex in Regexes())
+        {
+            foreach (var line in lines)
+            {
+                AssertSame(regex.Compiled.Match(line), regex.Generated!.Match(line), regex.Pattern);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 10_000, $"{compared} comparisons");
+    }
+
+    [SkippableFact]
+    public void GeneratedBuildsMatchLikeTheCompiledOnesOnTheSharedCaseLines()
+    {
+        Skip.IfNot(SharedData.IsAvailable, SharedData.MissingReason);
+        var lines = Directory.GetFiles(SharedData.PathOf("callkit", "cases")!, "*.log")
+            .SelectMany(File.ReadLines).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var regex in Regexes())
+        {
+            foreach (var line in lines)
+            {
+                AssertSame(regex.Compiled.Match(line), regex.Generated!.Match(line), regex.Pattern);
+            }
+        }
+    }
+
+    private static void AssertSame(Match compiled, Match generated, string what)
+    {
+        Assert.True(compiled.Success == generated.Success, what);
+        Assert.Equal(compiled.Index, generated.Index);
+        Assert.Equal(compiled.Length, generated.Length);
+        Assert.Equal(compiled.Groups.Count, generated.Groups.Count);
+        for (var g = 0; g < compiled.Groups.Count; g++)
+        {
+            Assert.Equal(compiled.Groups[g].Success, generated.Groups[g].Success);
+            Assert.Equal(compiled.Groups[g].Index, generated.Groups[g].Index);
+            Assert.Equal(compiled.Groups[g].Value, generated.Groups[g].Value);
+        }
+    }
+
+    private static IEnumerable<SignatureRegex> Regexes() =>
+        Catalog.Signatures.SelectMany(s => new[] { s.FormatMatcher, s.PatternMatcher }).OfType<SignatureRegex>();
+
+    private static List<(string Pattern, RegexOptions Options)> Distinct() =>
+        Regexes().Select(r => (r.Pattern, r.Options)).Distinct().ToList();
+
+    private static string GeneratedSource()
+    {
+        var regexes = Distinct();
+        var text = new StringBuilder();
+        text.Append("// <auto-generated>Written by CatalogRegexesTests from signatures.json; do not edit.</auto-generated>\n");
+        text.Append("using System.Text.RegularExpressions;\n\n");
+        text.Append("namespace CallKitDoctor.Diagnosis.Signatures;\n\n");
+        text.Append("internal static partial class CatalogRegexes\n{\n");
+        text.Append("    private static readonly string[] Patterns =\n    [\n");
+        foreach (var (pattern, _) in regexes)
+        {
+            text.Append("        ").Append(Verbatim(pattern)).Append(",\n");
+        }
+
+        text.Append("    ];\n\n");
+        text.Append("    private static readonly RegexOptions[] Options =\n    [\n");
+        foreach (var (_, options) in regexes)
+        {
+            text.Append("        ").Append(OptionsText(options)).Append(",\n");
+        }
+
+        text.Append("    ];\n\n");
+        text.Append("    /// <summary>Regex <paramref name=\"index\"/>.</summary>\n");
+        text.Append("    public static Regex Get(int index) => index switch\n    {\n");
+        for (var i = 0; i < regexes.Count; i++)
+        {
+            text.Append("        ").Append(i).Append(" => R").Append(i).Append("(),\n");
+        }
+
+        text.Append("        _ => throw new ArgumentOutOfRangeException(nameof(index)),\n    };\n");
+        for (var i = 0; i < regexes.Count; i++)
+        {
+            var (pattern, options) = regexes[i];
+            text.Append("\n    [GeneratedRegex(").Append(Verbatim(pattern)).Append(", ").Append(OptionsText(options)).Append(", ")
+                .Append(SignatureRegex.MatchTimeoutMilliseconds).Append(")]\n");
+            text.Append("    private static partial Regex R").Append(i).Append("();\n");
+        }
+
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    private static string Verbatim(string text) => "@\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string OptionsText(RegexOptions options) =>
+        string.Join(" | ", Enum.GetValues<RegexOptions>().Where(o => o != RegexOptions.None && options.HasFlag(o)).Select(o => "RegexOptions." + o));
+
+    private static string GeneratedPath([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src", "CallKitDoctor.Diagnosis", "Signatures", "CatalogRegexes.Generated.cs"));
+}
