@@ -100,8 +100,8 @@ public sealed class Signature
 
     /// <summary>
     /// True when a capture reads a group the pattern defines: only then does the matcher need the pattern's
-    /// <see cref="System.Text.RegularExpressions.Match"/>. Asked on first use of the build the catalog's validation
-    /// looked at.
+    /// <see cref="System.Text.RegularExpressions.Match"/>. Asked of the interpreted build (which the catalog's
+    /// validation builds anyway) on first use.
     /// </summary>
     internal bool PatternReadsGroups
     {
@@ -117,7 +117,7 @@ public sealed class Signature
             {
                 foreach (var capture in CaptureList)
                 {
-                    if (capture.GroupName is { } name && pattern.Checked.GroupNumberFromName(name) >= 0)
+                    if (capture.GroupName is { } name && pattern.Interpreted.GroupNumberFromName(name) >= 0)
                     {
                         reads = true;
                         break;

@@ -297,10 +297,9 @@ public sealed class SignatureCatalog
         Regex? pattern = null;
         try
         {
-            // A regex of the embedded catalog was checked when its source was generated; any other is built here
-            // (interpreted, the build the matcher starts with), once.
-            format = signature.FormatMatcher?.Checked;
-            pattern = signature.PatternMatcher?.Checked;
+            // The interpreted builds the matcher starts with: checked here, built once.
+            format = signature.FormatMatcher?.Interpreted;
+            pattern = signature.PatternMatcher?.Interpreted;
         }
         catch (ArgumentException e)
         {
