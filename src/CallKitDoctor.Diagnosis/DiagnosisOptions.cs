@@ -52,7 +52,13 @@ public sealed record DiagnosisOptions
         get
         {
             TimeSpan[] windows = [ConfigurationLookback, ActivationWindow, PushReportWindow, EndGrace, Flows.FlowAssembler.PairingWindow];
-            return windows.Max();
+            var longest = windows[0];
+            foreach (var window in windows)
+            {
+                longest = window > longest ? window : longest;
+            }
+
+            return longest;
         }
     }
 }

@@ -17,19 +17,30 @@ public static class CallMoments
     /// </summary>
     public static (CallEvent First, CallEvent Anchor, bool Inferred)? AnswerOrStart(CallFlow call)
     {
-        var named = call.Events.Where(e =>
-            e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted &&
-            e.Action is CallActionType.Answer or CallActionType.Start).ToList();
-        if (call.Direction == CallDirection.Outgoing)
+        // The lines that name the answer or start, walked in place (the rules ask this of every call).
+        var events = call.Events;
+        var outgoing = call.Direction == CallDirection.Outgoing;
+        CallEvent? first = null;
+        CallEvent? lastNamed = null;
+        CallEvent? lastCompleted = null;
+        foreach (var e in events)
         {
-            named.AddRange(call.Events.Where(e => e.Kind == EventKind.OutgoingCallStarted));
+            if (!NamesAnswerOrStart(e, outgoing))
+            {
+                continue;
+            }
+
+            first ??= e;
+            lastNamed = e;
+            if (e.Kind == EventKind.ActionCompleted)
+            {
+                lastCompleted = e;
+            }
         }
 
-        if (named.Count > 0)
+        if (first is not null)
         {
-            var first = call.Events.First(named.Contains);
-            var anchor = named.LastOrDefault(e => e.Kind == EventKind.ActionCompleted) ?? call.Events.Last(named.Contains);
-            return (first, anchor, false);
+            return (first, lastCompleted ?? lastNamed!, false);
         }
 
         if (call.Direction != CallDirection.Incoming || call.Opening is not { } opening)
@@ -38,29 +49,67 @@ public static class CallMoments
         }
 
         // Redacted actions: the first action after the report, unless it is the end of the call.
-        var openingIndex = call.Events.IndexOf(opening);
-        var firstAction = call.Events.Skip(openingIndex + 1).FirstOrDefault(e =>
-            e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is null or CallActionType.Unknown);
-        if (firstAction is null || call.Ending is { } ending && call.Events.IndexOf(ending) < call.Events.IndexOf(firstAction))
+        var openingIndex = events.IndexOf(opening);
+        var start = -1;
+        for (var i = openingIndex + 1; i < events.Count; i++)
+        {
+            if (IsUnnamedAction(events[i]))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0)
         {
             return null;
         }
 
-        var start = call.Events.IndexOf(firstAction);
-        var group = call.Events.Skip(start).TakeWhile(e =>
-            e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is null or CallActionType.Unknown).ToList();
-        var completed = group.LastOrDefault(e => e.Kind == EventKind.ActionCompleted) ?? group[^1];
-        return (firstAction, completed, true);
+        var firstAction = events[start];
+        if (call.Ending is { } ending && events.IndexOf(ending) < events.IndexOf(firstAction))
+        {
+            return null;
+        }
+
+        // The run of unnamed actions from there: its last fulfilment, else its last line.
+        start = events.IndexOf(firstAction);
+        CallEvent? completed = null;
+        var last = firstAction;
+        for (var i = start; i < events.Count && IsUnnamedAction(events[i]); i++)
+        {
+            last = events[i];
+            if (last.Kind == EventKind.ActionCompleted)
+            {
+                completed = last;
+            }
+        }
+
+        return (firstAction, completed ?? last, true);
     }
 
     /// <summary>The first CallKit activation of the call after <paramref name="after"/> (or anywhere when null).</summary>
     public static CallEvent? CallKitActivation(CallFlow call, CallEvent? after = null)
     {
-        var start = after is null ? 0 : call.Events.IndexOf(after) + 1;
-        return call.Events.Skip(start).FirstOrDefault(ActivationSignals.IsCallKitActivation);
+        var events = call.Events;
+        for (var i = after is null ? 0 : events.IndexOf(after) + 1; i < events.Count; i++)
+        {
+            if (ActivationSignals.IsCallKitActivation(events[i]))
+            {
+                return events[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the call's answer/start or any action of it failed (by the app, the system or a timeout).</summary>
+    private static bool NamesAnswerOrStart(CallEvent e, bool outgoing) =>
+        (e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is CallActionType.Answer or CallActionType.Start) ||
+        (outgoing && e.Kind == EventKind.OutgoingCallStarted);
+
+    private static bool IsUnnamedAction(CallEvent e) =>
+        e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is null or CallActionType.Unknown;
+
     public static CallEvent? FailedAction(CallFlow call) =>
         call.Events.Find(e => e.Kind is EventKind.ActionFailed or EventKind.ActionTimedOut &&
             e.Action is null or CallActionType.Unknown or CallActionType.Answer or CallActionType.Start);

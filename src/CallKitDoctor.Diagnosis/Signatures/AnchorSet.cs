@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace CallKitDoctor.Diagnosis.Signatures;
@@ -10,15 +9,32 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// </summary>
 internal sealed class AnchorSet
 {
+    // Anchors by their first character folded to 7 bits (a hit is confirmed with a full comparison anyway): an array
+    // lookup per hit, and nothing the runtime has to compile at start-up for a char-keyed dictionary.
+    private const int Buckets = 128;
+
     private readonly SearchValues<string>? _search;
-    private readonly FrozenDictionary<char, (string Anchor, int[] Signatures)[]> _byFirstChar;
+    private readonly AnchorSignatures[]?[] _byFirstChar = new AnchorSignatures[]?[Buckets];
 
     /// <param name="anchors">Distinct anchors, each with the indexes of the signatures it stands for.</param>
-    public AnchorSet(IReadOnlyCollection<(string Anchor, int[] Signatures)> anchors)
+    public AnchorSet(IReadOnlyList<AnchorSignatures> anchors)
     {
         Count = anchors.Count;
-        _search = anchors.Count == 0 ? null : SearchValues.Create([.. anchors.Select(a => a.Anchor)], StringComparison.Ordinal);
-        _byFirstChar = anchors.GroupBy(a => a.Anchor[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        if (anchors.Count == 0)
+        {
+            return;
+        }
+
+        var keys = new string[anchors.Count];
+        for (var i = 0; i < anchors.Count; i++)
+        {
+            var anchor = anchors[i];
+            keys[i] = anchor.Anchor;
+            ref var bucket = ref _byFirstChar[anchor.Anchor[0] & (Buckets - 1)];
+            bucket = bucket is null ? [anchor] : [.. bucket, anchor];
+        }
+
+        _search = SearchValues.Create(keys, StringComparison.Ordinal);
     }
 
     /// <summary>How many anchors the set searches for.</summary>
@@ -44,14 +60,14 @@ internal sealed class AnchorSet
             }
 
             var at = offset + found;
-            if (_byFirstChar.TryGetValue(message[at], out var anchors))
+            if (_byFirstChar[message[at] & (Buckets - 1)] is { } anchors)
             {
                 var rest = message[at..];
-                foreach (var (anchor, signatures) in anchors)
+                foreach (var entry in anchors)
                 {
-                    if (rest.StartsWith(anchor, StringComparison.Ordinal))
+                    if (rest.StartsWith(entry.Anchor, StringComparison.Ordinal))
                     {
-                        foreach (var index in signatures)
+                        foreach (var index in entry.Signatures)
                         {
                             candidates[index >> 6] |= 1UL << (index & 63);
                         }

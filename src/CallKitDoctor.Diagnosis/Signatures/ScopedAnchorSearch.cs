@@ -20,15 +20,15 @@ internal sealed class ScopedAnchorSearch
     public const int MaxScopes = 4096;
 
     private readonly Signature[] _signatures;
-    private readonly (string Anchor, int[] Signatures)[] _anchors;
-    private readonly ConcurrentDictionary<(string? Process, string? Subsystem), AnchorSet> _byScope = new();
+    private readonly AnchorSignatures[] _anchors;
+    private readonly ConcurrentDictionary<string, AnchorSet> _byScope = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AnchorSet> _byCandidates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ScopeIdentity, AnchorSet> _byIdentity = new();
     private int _identities;
 
     /// <param name="signatures">The catalog's signatures, by index.</param>
     /// <param name="anchors">Distinct anchors, each with the indexes of the signatures it stands for.</param>
-    public ScopedAnchorSearch(Signature[] signatures, (string Anchor, int[] Signatures)[] anchors)
+    public ScopedAnchorSearch(Signature[] signatures, AnchorSignatures[] anchors)
     {
         _signatures = signatures;
         _anchors = anchors;
@@ -59,7 +59,7 @@ internal sealed class ScopedAnchorSearch
 
     private AnchorSet Lookup(string? process, string? subsystem)
     {
-        var key = (process, subsystem);
+        var key = ScopeKey(process, subsystem);
         if (_byScope.TryGetValue(key, out var known))
         {
             return known;
@@ -76,15 +76,47 @@ internal sealed class ScopedAnchorSearch
             plausible[signature.Index] = ProcessRules.IsPlausible(signature, process, subsystem);
         }
 
-        var kept = _anchors
-            .Select(a => (a.Anchor, Signatures: a.Signatures.Where(i => plausible[i]).ToArray()))
-            .Where(a => a.Signatures.Length > 0)
-            .ToArray();
-        var name = string.Join(",", kept.SelectMany(a => a.Signatures).Order());
-        return kept.Length == _anchors.Length && kept.Sum(a => a.Signatures.Length) == _anchors.Sum(a => a.Signatures.Length)
-            ? All
-            : _byCandidates.GetOrAdd(name, _ => new AnchorSet(kept));
+        var kept = new List<AnchorSignatures>(_anchors.Length);
+        var everySignature = true;
+        foreach (var anchor in _anchors)
+        {
+            var owners = new List<int>(anchor.Signatures.Length);
+            foreach (var index in anchor.Signatures)
+            {
+                if (plausible[index])
+                {
+                    owners.Add(index);
+                }
+            }
+
+            everySignature &= owners.Count == anchor.Signatures.Length;
+            if (owners.Count > 0)
+            {
+                kept.Add(owners.Count == anchor.Signatures.Length ? anchor : new AnchorSignatures(anchor.Anchor, [.. owners]));
+            }
+        }
+
+        if (everySignature)
+        {
+            return All;
+        }
+
+        // Sets are shared between pairs with the same candidate signatures (named by their sorted indexes).
+        var indexes = new List<int>();
+        foreach (var anchor in kept)
+        {
+            indexes.AddRange(anchor.Signatures);
+        }
+
+        indexes.Sort();
+        var name = string.Join(",", indexes);
+        return _byCandidates.GetOrAdd(name, _ => new AnchorSet(kept));
     }
+
+    // A pair as one string (only for pairs not yet known by identity): the process's length, then both names; a null
+    // name and an empty one differ.
+    private static string ScopeKey(string? process, string? subsystem) =>
+        string.Concat(subsystem is null ? "n" : "s", process is null ? "-1" : process.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", process, subsystem);
 
     /// <summary>A (process, subsystem) pair compared by the identity of its strings.</summary>
     private readonly struct ScopeIdentity(string? process, string? subsystem) : IEquatable<ScopeIdentity>

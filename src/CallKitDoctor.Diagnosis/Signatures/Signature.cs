@@ -9,6 +9,8 @@ namespace CallKitDoctor.Diagnosis.Signatures;
 /// </summary>
 public sealed class Signature
 {
+    private readonly Lazy<IReadOnlyDictionary<CaptureField, CaptureSource>> _captures;
+    private bool? _patternReadsGroups;
 
     internal Signature(SignatureDefinition definition, int index)
     {
@@ -26,14 +28,15 @@ public sealed class Signature
         Pattern = definition.Pattern;
         Confidence = definition.Confidence;
         Provenance = definition.Provenance;
-        Captures = definition.Captures;
-        CaptureList = [.. definition.Captures.Select(c => new SignatureCapture(c.Key, c.Value, c.Value.GroupName))];
-        CapturesGroups = CaptureList.Any(c => c.GroupName is not null);
+        CaptureList = CapturesOf(definition.Captures);
+        _captures = new(() => CaptureList.ToDictionary(c => c.Field, c => c.Source));
+        CapturesGroups = ReadsAnyGroup(CaptureList);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
-        Anchor = definition.Anchor ?? Literals.DefaultIfEmpty("").MaxBy(l => l.Length)!;
-        FormatMatcher = FormatPattern is null ? null : new SignatureRegex(FormatPattern.Regex, RegexOptions.Singleline);
+        Anchor = definition.Anchor ?? Longest(Literals);
+        FormatMatcher = FormatPattern is null ? null : new SignatureRegex(MatchingFormatRegex(FormatString!, FormatPattern, CaptureList), RegexOptions.Singleline);
+        FormatReadsGroups = FormatPattern is not null && ReadsArgument(CaptureList, FormatPattern.Arguments);
         PatternMatcher = Pattern is null ? null : new SignatureRegex(Pattern, RegexOptions.None);
     }
 
@@ -73,9 +76,9 @@ public sealed class Signature
     /// <summary>Where the signature comes from (idx ids, forum threads, corpus cases).</summary>
     public string Provenance { get; }
 
-    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; }
+    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures => _captures.Value;
 
-    /// <summary><see cref="Captures"/> in the dictionary's order with their group names, as the matcher walks them per event.</summary>
+    /// <summary>The captures in catalog order with their group names, as the matcher walks them per event (<see cref="Captures"/> is built from them on first use).</summary>
     internal SignatureCapture[] CaptureList { get; }
 
     /// <summary>True when a capture reads a regex group (else the regexes only need to say whether they match).</summary>
@@ -89,10 +92,51 @@ public sealed class Signature
     /// <summary>Literal fragments every rendering contains (from the format string and the pattern), or the explicit anchor.</summary>
     public IReadOnlyList<string> Literals { get; }
 
+    /// <summary>
+    /// True when a capture reads a group of the format regex: only then does the matcher need its
+    /// <see cref="System.Text.RegularExpressions.Match"/> (else <see cref="SignatureRegex.IsMatch"/> says enough).
+    /// </summary>
+    internal bool FormatReadsGroups { get; }
+
+    /// <summary>
+    /// True when a capture reads a group the pattern defines: only then does the matcher need the pattern's
+    /// <see cref="System.Text.RegularExpressions.Match"/>. Asked of the interpreted build (which the catalog's
+    /// validation builds anyway) on first use.
+    /// </summary>
+    internal bool PatternReadsGroups
+    {
+        get
+        {
+            if (_patternReadsGroups is { } known)
+            {
+                return known;
+            }
+
+            var reads = false;
+            if (PatternMatcher is { } pattern)
+            {
+                foreach (var capture in CaptureList)
+                {
+                    if (capture.GroupName is { } name && pattern.Interpreted.GroupNumberFromName(name) >= 0)
+                    {
+                        reads = true;
+                        break;
+                    }
+                }
+            }
+
+            _patternReadsGroups = reads;
+            return reads;
+        }
+    }
+
     /// <summary>The regex derived from <see cref="FormatString"/>, when there is one.</summary>
     public FormatStringPattern? FormatPattern { get; }
 
-    /// <summary>The compiled format regex (built on first use).</summary>
+    /// <summary>
+    /// The compiled format regex (built on first use): <see cref="FormatPattern"/>'s, where the arguments no capture
+    /// reads are non-capturing groups.
+    /// </summary>
     public Regex? FormatRegex => FormatMatcher?.Compiled;
 
     /// <summary>The compiled pattern (built on first use).</summary>
@@ -105,6 +149,89 @@ public sealed class Signature
     internal SignatureRegex? PatternMatcher { get; }
 
     public override string ToString() => $"{Id} ({Kind.ToName()})";
+
+    private static SignatureCapture[] CapturesOf(IReadOnlyList<SignatureCapture> captures)
+    {
+        var list = new SignatureCapture[captures.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = captures[i];
+        }
+
+        return list;
+    }
+
+    private static bool ReadsAnyGroup(SignatureCapture[] captures)
+    {
+        foreach (var capture in captures)
+        {
+            if (capture.GroupName is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The longest literal (the first of equal lengths), or "" when there is none.
+    private static string Longest(IReadOnlyList<string> literals)
+    {
+        var longest = "";
+        for (var i = 0; i < literals.Count; i++)
+        {
+            if (i == 0 || literals[i].Length > longest.Length)
+            {
+                longest = literals[i];
+            }
+        }
+
+        return longest;
+    }
+
+    // The format regex the matcher runs: the arguments no capture reads lose their group (same matches, fewer groups
+    // filled per match); the full one when every argument is read.
+    private static string MatchingFormatRegex(string format, FormatStringPattern full, SignatureCapture[] captures) =>
+        ReadsEveryArgument(captures, full.Arguments) ? full.Regex : FormatStringPattern.Create(format, n => ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n))).Regex;
+
+    private static bool ReadsEveryArgument(SignatureCapture[] captures, int arguments)
+    {
+        for (var n = 1; n <= arguments; n++)
+        {
+            if (!ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ReadsArgument(SignatureCapture[] captures, int arguments)
+    {
+        for (var n = 1; n <= arguments; n++)
+        {
+            if (ReadsGroup(captures, FormatStringPattern.ArgumentGroup(n)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsGroup(SignatureCapture[] captures, string group)
+    {
+        foreach (var capture in captures)
+        {
+            if (string.Equals(capture.GroupName, group, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string[] RequiredLiterals(FormatStringPattern? format, string? pattern) =>
         [.. format?.Literals ?? [], .. pattern is null ? [] : RegexLiteralRuns.Find(pattern)];

@@ -179,7 +179,7 @@ public sealed class SignatureCatalog
             ok = false;
         }
 
-        var captures = new Dictionary<CaptureField, CaptureSource>();
+        var captures = new List<SignatureCapture>();
         if (element.TryGetProperty("captures", out var captureObject) && captureObject.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in captureObject.EnumerateObject())
@@ -196,14 +196,14 @@ public sealed class SignatureCatalog
                 }
                 else
                 {
-                    captures[field] = source;
+                    SetCapture(captures, new SignatureCapture(field, source, source.GroupName));
                 }
             }
         }
 
         var values = ReadValues(id, element, problems, ref ok);
         var processes = element.TryGetProperty("processes", out var processList) && processList.ValueKind == JsonValueKind.Array
-            ? processList.EnumerateArray().Select(p => p.GetString() ?? "").Where(p => p.Length > 0).ToArray()
+            ? Names(processList)
             : [];
         if (!ok)
         {
@@ -307,7 +307,7 @@ public sealed class SignatureCatalog
             return;
         }
 
-        foreach (var (field, source) in signature.Captures)
+        foreach (var (field, source, _) in signature.CaptureList)
         {
             switch (source.Kind)
             {
@@ -320,10 +320,53 @@ public sealed class SignatureCatalog
             }
         }
 
-        if (signature.InactiveKind is not null && !signature.Captures.ContainsKey(CaptureField.Active))
+        if (signature.InactiveKind is not null && !Captures(signature, CaptureField.Active))
         {
             problems.Add($"{id}: inactiveKind needs an 'active' capture");
         }
+    }
+
+    private static bool Captures(Signature signature, CaptureField field)
+    {
+        foreach (var capture in signature.CaptureList)
+        {
+            if (capture.Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A field named again keeps its first place and takes the later source, as a dictionary's indexer would.
+    private static void SetCapture(List<SignatureCapture> captures, SignatureCapture capture)
+    {
+        for (var i = 0; i < captures.Count; i++)
+        {
+            if (captures[i].Field == capture.Field)
+            {
+                captures[i] = capture;
+                return;
+            }
+        }
+
+        captures.Add(capture);
+    }
+
+    // The non-empty strings of a JSON array (walked by hand: no query compiled at start-up over JSON elements).
+    private static string[] Names(JsonElement array)
+    {
+        var names = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.GetString() is { Length: > 0 } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return [.. names];
     }
 
     private static bool HasGroup(Regex? regex, string name) => regex is not null && regex.GroupNumberFromName(name) >= 0;

@@ -33,7 +33,8 @@ internal sealed record SignatureDefinition
 
     public string Provenance { get; init; } = "";
 
-    public IReadOnlyDictionary<CaptureField, CaptureSource> Captures { get; init; } = new Dictionary<CaptureField, CaptureSource>();
+    /// <summary>The captures in the order of their first mention (a field named twice keeps its place, the later source).</summary>
+    public IReadOnlyList<SignatureCapture> Captures { get; init; } = [];
 
     public SignatureValues Values { get; init; } = SignatureValues.None;
 }

@@ -20,7 +20,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
     private static readonly Lazy<SignatureMatcher> DefaultMatcher = new(() => new SignatureMatcher(SignatureCatalog.Embedded));
 
     private readonly Signature[] _signatures;
-    private readonly FrozenDictionary<string, Signature[]> _byFormat;
+    private readonly Lazy<FrozenDictionary<string, Signature[]>> _byFormat;
     private readonly ScopedAnchorSearch _anchorSearch;
     private readonly int _words;
 
@@ -28,16 +28,20 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
     {
         Catalog = catalog;
         _signatures = [.. catalog.Signatures];
-        _byFormat = _signatures
+
+        // Only entries that carry a format string (ndjson, binary logs) look signatures up by it: built on first need.
+        _byFormat = new(() => _signatures
             .Where(s => s.FormatString is not null)
             .GroupBy(s => s.FormatString!, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToArray(), StringComparer.Ordinal);
-        var anchors = _signatures
-            .Where(s => s.Anchor.Length > 0)
-            .GroupBy(s => s.Anchor, StringComparer.Ordinal)
-            .Select(g => (Anchor: g.Key, Signatures: g.Select(s => s.Index).ToArray()))
-            .ToArray();
-        SearchKeys = anchors.Select(a => a.Anchor).ToArray();
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(s => s.Index).ToArray(), StringComparer.Ordinal));
+        var anchors = DistinctAnchors(_signatures);
+        var keys = new string[anchors.Length];
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            keys[i] = anchors[i].Anchor;
+        }
+
+        SearchKeys = keys;
         _anchorSearch = new ScopedAnchorSearch(_signatures, anchors);
         _words = (_signatures.Length + 63) / 64;
     }
@@ -96,7 +100,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         var patternsOnly = false;
         if (!string.IsNullOrEmpty(entry.FormatString))
         {
-            if (_byFormat.TryGetValue(entry.FormatString, out var sameFormat))
+            if (_byFormat.Value.TryGetValue(entry.FormatString, out var sameFormat))
             {
                 return MatchExact(entry, entry.EventMessage ?? "", sameFormat);
             }
@@ -149,6 +153,36 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         return null;
     }
 
+    // The distinct anchors in order of first use, each with the signatures (in catalog order) that own it.
+    private static AnchorSignatures[] DistinctAnchors(Signature[] signatures)
+    {
+        var order = new List<string>();
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var signature in signatures)
+        {
+            if (signature.Anchor.Length == 0)
+            {
+                continue;
+            }
+
+            if (!owners.TryGetValue(signature.Anchor, out var list))
+            {
+                owners[signature.Anchor] = list = [];
+                order.Add(signature.Anchor);
+            }
+
+            list.Add(signature.Index);
+        }
+
+        var anchors = new AnchorSignatures[order.Count];
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            anchors[i] = new AnchorSignatures(order[i], [.. owners[order[i]]]);
+        }
+
+        return anchors;
+    }
+
     private CallEvent? MatchExact(LogEntry entry, string message, Signature[] signatures)
     {
         foreach (var signature in signatures)
@@ -158,19 +192,18 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
                 continue;
             }
 
-            // Matches are only made when a capture reads a group; otherwise the regexes just say yes or no.
-            var groups = signature.CapturesGroups;
+            // A regex is asked for a Match only when a capture reads one of its groups; otherwise it just says yes or no.
             Match? refinement = null;
             if (signature.PatternMatcher is { } pattern)
             {
-                refinement = groups ? pattern.Match(message) : null;
+                refinement = signature.PatternReadsGroups ? pattern.Match(message) : null;
                 if (!(refinement?.Success ?? pattern.IsMatch(message)))
                 {
                     continue;
                 }
             }
 
-            var arguments = groups ? signature.FormatMatcher!.Match(message) : null;
+            var arguments = signature.FormatReadsGroups ? signature.FormatMatcher!.Match(message) : null;
             return Build(signature, entry, message, arguments is { Success: true } ? arguments : null, refinement, MatchConfidence.Exact);
         }
 
@@ -184,11 +217,10 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
             return null;
         }
 
-        var groups = signature.CapturesGroups;
         Match? arguments = null;
         if (signature.FormatMatcher is { } format)
         {
-            arguments = groups ? format.Match(message) : null;
+            arguments = signature.FormatReadsGroups ? format.Match(message) : null;
             if (!(arguments?.Success ?? format.IsMatch(message)))
             {
                 return null;
@@ -198,7 +230,7 @@ public sealed class SignatureMatcher : ICallEventMatcher, IEntryScreen
         Match? refinement = null;
         if (signature.PatternMatcher is { } pattern)
         {
-            refinement = groups ? pattern.Match(message) : null;
+            refinement = signature.PatternReadsGroups ? pattern.Match(message) : null;
             if (!(refinement?.Success ?? pattern.IsMatch(message)))
             {
                 return null;

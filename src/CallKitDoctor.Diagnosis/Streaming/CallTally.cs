@@ -10,8 +10,8 @@ namespace CallKitDoctor.Diagnosis.Streaming;
 /// </summary>
 public sealed class CallTally
 {
-    private readonly int[] _verdicts = new int[Enum.GetValues<CallVerdict>().Max(v => (int)v) + 1];
-    private readonly int[] _severities = new int[Enum.GetValues<FindingSeverity>().Max(s => (int)s) + 1];
+    private readonly int[] _verdicts = new int[SlotsFor(typeof(CallVerdict))];
+    private readonly int[] _severities = new int[SlotsFor(typeof(FindingSeverity))];
     private readonly List<string> _order = [];
     private readonly Dictionary<string, int> _findings = new(StringComparer.Ordinal);
 
@@ -95,5 +95,18 @@ public sealed class CallTally
         }
 
         TotalFindings += count;
+    }
+
+    // One slot per value of an int-backed enum, up to its largest (read without generic enum helpers, which would be
+    // compiled at start-up for each enum).
+    private static int SlotsFor(Type enumType)
+    {
+        var largest = 0;
+        foreach (var value in Enum.GetValuesAsUnderlyingType(enumType))
+        {
+            largest = Math.Max(largest, (int)value);
+        }
+
+        return largest + 1;
     }
 }

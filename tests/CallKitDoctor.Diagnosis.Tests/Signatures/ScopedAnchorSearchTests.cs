@@ -15,7 +15,7 @@ public class ScopedAnchorSearchTests
     {
         var anchors = Signatures
             .GroupBy(s => s.Anchor, StringComparer.Ordinal)
-            .Select(g => (Anchor: g.Key, Signatures: g.Select(s => s.Index).ToArray()))
+            .Select(g => new AnchorSignatures(g.Key, [.. g.Select(s => s.Index)]))
             .ToArray();
         return new ScopedAnchorSearch(Signatures, anchors);
     }
