@@ -43,12 +43,13 @@ internal sealed class EventMerge
     public int LiveReaderLimit { get; init; } = DefaultLiveReaderLimit;
 
     /// <summary>
-    /// Default of <see cref="WindowBudget"/>: what 448 live readers' chunkset buffers hold, so that past
+    /// Default of <see cref="WindowBudget"/>: what 384 live readers' chunkset buffers hold, so that past
     /// <see cref="DefaultLiveReaderLimit"/> files the merge holds less than below it, leaving room for the per-file
     /// state that still grows with the files (catalogs, 4-14 KB each). Measured on 2 and 3 times set (a) (1,462 and
-    /// 2,193 overlapping files): 24 MB cost 2 x (a) 14 % more CPU than 32 MB, 32 MB took 3 x (a) to 173-176 MB peak.
+    /// 2,193 overlapping files): 24 MB cost 2 x (a) 14 % more CPU than 32 MB, 32 MB took 3 x (a) to 173-176 MB peak
+    /// and 28 MB to 158-180 MB.
     /// </summary>
-    public const long DefaultWindowBudget = 28L << 20;
+    public const long DefaultWindowBudget = 24L << 20;
 
     /// <summary>
     /// Heap bytes (fields, keys and escaped messages) the windows of parked files hold together: a window is allowed
@@ -120,10 +121,10 @@ internal sealed class EventMerge
 
                     if (cursor.MoveNext(cancellationToken))
                     {
-                        var open = Math.Max(crowd, heap.Count + 1);
-                        if (open > LiveReaderLimit)
+                        if (Math.Max(crowd, heap.Count + 1) > LiveReaderLimit)
                         {
-                            Fill(cursor, render, keepOut, open + pending.Count - next, cancellationToken);
+                            // Its share: among the files open (this one too) and those still to open.
+                            Fill(cursor, render, keepOut, heap.Count + 1 + pending.Count - next, cancellationToken);
                         }
 
                         heap.Enqueue(cursor, cursor.Key);
