@@ -204,12 +204,13 @@ public sealed class UnifiedLogSource : ILogEntrySource
             var events = new EventMerge(list, f => PeekFirstTime(f, timesync), (f, rank) => OpenCursor(f, rank, timesync, filter))
             {
                 LiveReaderLimit = MergeLiveReaderLimit ?? EventMerge.DefaultLiveReaderLimit,
+                WindowBudget = MergeWindowBudget ?? EventMerge.DefaultWindowBudget,
             };
             LastEventMerge = events;
             events.Run(
                 () => pipe.Current,
                 (cursor, batch) => AddEvent(batch, cursor.Reader, cursor.Walk, cursor.Shown, ref message, trackLocation),
-                static cursor => IsLarge(cursor.Reader),
+                static (cursor, textRoom) => TooLargeForWindow(cursor.Reader, textRoom),
                 () =>
                 {
                     if (pipe.Current.IsFull)
@@ -237,7 +238,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
                 var walk = StartFile(reader, timesync, filter);
                 while (walk.MoveNext(cancellationToken))
                 {
-                    AddEvent(pipe.Current, reader, walk, shown, ref message, trackLocation);
+                    _ = AddEvent(pipe.Current, reader, walk, shown, ref message, trackLocation);
                     if (pipe.Current.IsFull)
                     {
                         pipe.HandOver(cancellationToken);
@@ -251,18 +252,15 @@ public sealed class UnifiedLogSource : ILogEntrySource
         EndRead(found);
     }
 
-    /// <summary>Statedump data past which the direct merge renders the dump from its reader, not into a window.</summary>
-    private const int WindowedDumpBytes = 256;
-
     /// <summary>
-    /// Whether the reader's current event may have a long message (a statedump of more than
-    /// <see cref="WindowedDumpBytes"/>, or items of more than <see cref="DeferredDumpBytes"/>): the direct merge renders
-    /// such events from the reader rather than into a parked file's window.
+    /// Whether the reader's current event may have a message too long for a window with <paramref name="textRoom"/>
+    /// bytes of text: its statedump data or its items take more than half of it (a message runs to about its data's
+    /// length, more when escaped). The direct merge renders such events from the reader when their turn comes.
     /// </summary>
-    private static bool IsLarge(Tracev3Reader reader)
+    private static bool TooLargeForWindow(Tracev3Reader reader, int textRoom)
     {
         ref readonly var e = ref reader.Current;
-        return e.Kind == TraceEventKind.StateDump ? e.DumpDataLength > WindowedDumpBytes : e.ItemsLength > DeferredDumpBytes;
+        return 2L * (e.Kind == TraceEventKind.StateDump ? e.DumpDataLength : e.ItemsLength) > textRoom;
     }
 
     /// <summary>Opens a file for the direct merge (null, with an issue, when it cannot be opened).</summary>
@@ -280,41 +278,50 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     /// <summary>
     /// Adds the reader's current event to <paramref name="batch"/> (fields and escaped message; an entry when its
-    /// message waits for an oversize chunk).
+    /// message waits for an oversize chunk); false, with nothing added or counted, when the batch is a window without
+    /// room for the message (<see cref="DirectBatch.TextRoom"/>).
     /// </summary>
-    private void AddEvent(DirectBatch batch, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message, bool trackLocation)
+    private bool AddEvent(DirectBatch batch, Tracev3Reader reader, EventWalk walk, string shown, ref StringBuilder message, bool trackLocation)
     {
         var fields = DescribeEvent(reader, walk.Header, walk.Timestamp, formatDumpsUpTo: -1, out var fixedMessage);
         ref readonly var e = ref reader.Current;
+        bool added;
         if (fixedMessage is not null)
         {
-            batch.Add(fields, fixedMessage);
+            added = batch.Add(fields, fixedMessage);
         }
         else if (e.Kind == TraceEventKind.StateDump)
         {
             // A large statedump's text (tens of KB) goes through the reused builder, not a string per dump.
             message.Clear();
             StatedumpMessage.Append(message, e.DumpName, e.DumpDataType, e.DumpLibrary, e.DumpType, reader.CurrentDumpData);
-            batch.Add(fields, message);
+            added = batch.Add(fields, message);
         }
         else if (JoinsOversize(e, null))
         {
             batch.Add(CreateEntry(reader, walk.Header, walk.Timestamp, shown, formatNow: false));
+            added = true;
         }
         else if (fields.FormatString is not { } format)
         {
-            batch.Add(fields, ReadOnlySpan<char>.Empty);
+            added = batch.Add(fields, ReadOnlySpan<char>.Empty);
         }
         else
         {
             message.Clear();
             OsLogFormatter.Format(format, reader.CurrentItems, TracepointPrivateSpan(reader), message);
-            batch.Add(fields, message);
+            added = batch.Add(fields, message);
         }
 
         if (message.Capacity > MaxKeptMessageChars)
         {
             message = new StringBuilder(256);
+        }
+
+        if (!added)
+        {
+            // A window without room for the message: the merge renders the event from the reader when its turn comes.
+            return false;
         }
 
         if (trackLocation)
@@ -325,6 +332,7 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
         Summary.Entries++;
         DirectEntries++;
+        return true;
     }
 
     /// <summary>
@@ -425,6 +433,9 @@ public sealed class UnifiedLogSource : ILogEntrySource
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.LiveReaderLimit"/> and <see cref="EventMerge.LiveReaderLimit"/> (tests).</summary>
     internal int? MergeLiveReaderLimit { get; init; }
+
+    /// <summary>Overrides <see cref="EventMerge.WindowBudget"/> (tests).</summary>
+    internal long? MergeWindowBudget { get; init; }
 
     /// <summary>Overrides <see cref="TimeOrderedMerge.ByteBudget"/> (tests).</summary>
     internal long? MergeByteBudget { get; init; }

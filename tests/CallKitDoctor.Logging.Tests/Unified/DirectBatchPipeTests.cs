@@ -147,4 +147,36 @@ public sealed class DirectBatchPipeTests
         window.Clear();
         Assert.Equal(0, window.TextBytes);
     }
+    [Fact]
+    public void AWindowWithTextRoomRefusesAMessageThatDoesNotFitUnlessItIsEmpty()
+    {
+        var window = new DirectBatch(8, 64) { TextRoom = 64 };
+        var fill = new string('a', 40);
+
+        Assert.True(window.Add(new EntryFields { ThreadId = 1 }, fill));
+        Assert.False(window.Add(new EntryFields { ThreadId = 2 }, fill + "\"")); // 40 + 42 escaped bytes > 64
+        Assert.Equal(1, window.Count);
+        Assert.Equal(40, window.TextBytes);
+        Assert.True(window.Add(new EntryFields { ThreadId = 3 }, new string('b', 24))); // exactly fills the room
+        Assert.Equal(64, window.TextBytes);
+        Assert.False(window.Add(new EntryFields { ThreadId = 4 }, "c"));
+        Assert.Equal(64, window.TextCapacity);
+        Assert.Equal(fill, Encoding.UTF8.GetString(window.EscapedMessage(0)));
+        Assert.Equal(3, window.Fields(1).ThreadId);
+
+        // Empty, it takes a message of any length, its text growing to just that; emptied, it gives the buffer up.
+        window.Clear(window.TextRoom);
+        var big = new string('\u00e9', 500);
+        Assert.True(window.Add(new EntryFields { ThreadId = 5 }, big));
+        Assert.Equal(1000, window.TextCapacity);
+        Assert.Equal(big, Encoding.UTF8.GetString(window.EscapedMessage(0)));
+        window.Clear(window.TextRoom);
+        Assert.Equal(64, window.TextCapacity);
+
+        // Without a room (the default), a batch grows as it always did.
+        var batch = new DirectBatch(8, 64);
+        Assert.True(batch.Add(default, fill));
+        Assert.True(batch.Add(default, big));
+        Assert.Equal(2, batch.Count);
+    }
 }

@@ -108,18 +108,21 @@ public sealed class DirectMergeTests : IDisposable
         return persist;
     }
 
-    public static TheoryData<bool, bool, int, bool> Variants()
+    /// <summary>Window budgets of the windowed variants: none (live readers), one byte (one-event windows), 256 KB, 8 MB.</summary>
+    private static readonly long?[] Budgets = [null, 1, 256 * 1024, 8 << 20];
+
+    public static TheoryData<bool, bool, int, int> Variants()
     {
-        var data = new TheoryData<bool, bool, int, bool>();
+        var data = new TheoryData<bool, bool, int, int>();
         foreach (var ndjson in new[] { true, false })
         {
             foreach (var readAhead in new[] { true, false })
             {
                 for (var filter = 0; filter < 4; filter++)
                 {
-                    foreach (var windowed in new[] { false, true })
+                    for (var budget = 0; budget < Budgets.Length; budget++)
                     {
-                        data.Add(ndjson, readAhead, filter, windowed);
+                        data.Add(ndjson, readAhead, filter, budget);
                     }
                 }
             }
@@ -130,15 +133,17 @@ public sealed class DirectMergeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void ManyOverlappingFilesGiveTheSameBytesAsTheEntryMerge(bool ndjson, bool readAhead, int filterKind, bool windowed)
+    public void ManyOverlappingFilesGiveTheSameBytesAsTheEntryMerge(bool ndjson, bool readAhead, int filterKind, int budget)
     {
         WriteFiles(FileCount, damaged: 77);
         var filter = BuildFilter(filterKind, _dir);
         var options = Options(readAhead, filter);
+        var windowed = Budgets[budget] is not null;
 
         var (expected, entries) = ViaEntries(_dir, options, ndjson);
-        // Windowed: past 10 open files, cursors render windows of their next events and park their readers.
-        var (actual, direct) = Direct(_dir, options, ndjson, windowed ? 10 : null);
+        // Windowed: past 10 open files, cursors render windows of their next events (their share of the budget) and
+        // park their readers.
+        var (actual, direct) = Direct(_dir, options, ndjson, windowed ? 10 : null, Budgets[budget]);
 
         Assert.True(expected.Length > 100_000, "the archive wrote too little to compare");
         Assert.Equal(Decoded(expected), Decoded(actual));
@@ -161,15 +166,17 @@ public sealed class DirectMergeTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData(1)]
-    [InlineData(5)]
-    public void TheMergeInterleavesTheFilesAndJoinsOversizeDataWithinAndAcrossFiles(int? liveReaderLimit)
+    [InlineData(null, null)]
+    [InlineData(1, null)]
+    [InlineData(5, null)]
+    [InlineData(1, 1L)]
+    [InlineData(5, 16L * 1024)]
+    public void TheMergeInterleavesTheFilesAndJoinsOversizeDataWithinAndAcrossFiles(int? liveReaderLimit, long? windowBudget)
     {
         WriteFiles(40);
         var options = Options(readAhead: true, filter: null);
 
-        var (actual, direct) = Direct(_dir, options, ndjson: true, liveReaderLimit);
+        var (actual, direct) = Direct(_dir, options, ndjson: true, liveReaderLimit, windowBudget);
         var lines = Decoded(actual).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var (byFile, _) = Direct(_dir, new UnifiedLogOptions { ReadAhead = true, StringsDirectory = options.StringsDirectory }, ndjson: true);
 
@@ -202,13 +209,71 @@ public sealed class DirectMergeTests : IDisposable
         }
 
         var (actual, direct) = Direct(_dir, options, ndjson: true);
-        var (windowed, windowedSource) = Direct(_dir, options, ndjson: true, liveReaderLimit: 3);
+        var (windowed, windowedSource) = Direct(_dir, options, ndjson: true, liveReaderLimit: 3, windowBudget: 256 * 1024);
 
         Assert.True(entries.LastMerge!.MaxLiveReaders <= 7, "the entry merge should have parked its readers");
         Assert.True(windowedSource.LastEventMerge!.Windows > 120, "the direct merge should have windowed its cursors");
         Assert.Equal(Decoded(actual), Decoded(windowed));
         Assert.Equal(Decoded(stream.ToArray()), Decoded(actual));
         Assert.Equal(entries.Summary.Entries, direct.DirectEntries);
+    }
+
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(700L)]
+    [InlineData(4L * 1024)]
+    [InlineData(64L * 1024)]
+    [InlineData(1L << 20)]
+    [InlineData(1L << 30)]
+    public void AnyWindowBudgetGivesTheBytesOfTheLiveMerge(long budget)
+    {
+        WriteFiles(60, damaged: 21);
+        var options = Options(readAhead: true, filter: null);
+
+        var (live, liveSource) = Direct(_dir, options, ndjson: true);
+        // Every file windowed: from one-event windows that render nearly every statedump from the reader, to windows
+        // holding whole files.
+        var (windowed, source) = Direct(_dir, options, ndjson: true, liveReaderLimit: 1, windowBudget: budget);
+
+        Assert.Equal(Decoded(live), Decoded(windowed));
+        Assert.Equal(liveSource.DirectEntries, source.DirectEntries);
+        Assert.Equal(Issues(liveSource.Summary), Issues(source.Summary));
+        Assert.Equal(0, liveSource.LastEventMerge!.Windows);
+        var merge = source.LastEventMerge!;
+        Assert.True(merge.Windows > 0);
+        Assert.True(merge.WindowedEvents > 0);
+        if (budget == 1)
+        {
+            // One event per window.
+            Assert.Equal(merge.WindowedEvents, merge.Windows, tolerance: merge.Windows / 10);
+        }
+        else if (budget == 1L << 30)
+        {
+            // A window per file, or about: the budget does not bind.
+            Assert.InRange(merge.Windows, 60, 60 * 8);
+        }
+    }
+
+    [Fact]
+    public void WindowsHoldAboutTheBudgetHoweverManyFilesOverlap()
+    {
+        const long budget = 1 << 20;
+        WriteFiles(50, folder: Path.Combine("few", "Persist"));
+        WriteFiles(150, folder: Path.Combine("many", "Persist"));
+        var options = Options(readAhead: true, filter: null);
+
+        var (_, few) = Direct(Path.Combine(_dir, "few"), options, ndjson: true, liveReaderLimit: 1, windowBudget: budget);
+        var (_, many) = Direct(Path.Combine(_dir, "many"), options, ndjson: true, liveReaderLimit: 1, windowBudget: budget);
+        var (_, unbounded) = Direct(Path.Combine(_dir, "many"), options, ndjson: true, liveReaderLimit: 1, windowBudget: 1L << 30);
+
+        Assert.Equal(150, many.LastEventMerge!.MaxOpenFiles);
+        Assert.InRange(few.LastEventMerge!.PeakWindowBytes, budget / 4, budget * 5 / 4);
+        Assert.InRange(many.LastEventMerge.PeakWindowBytes, budget / 4, budget * 5 / 4);
+        // Three times the files, shorter windows: more of them for the same events.
+        Assert.True(many.LastEventMerge.Windows > 3 * few.LastEventMerge.Windows,
+            $"{many.LastEventMerge.Windows} windows for 150 files, {few.LastEventMerge.Windows} for 50");
+        // Without the budget binding, the same files hold several times as much.
+        Assert.True(unbounded.LastEventMerge!.PeakWindowBytes > 3 * budget, $"{unbounded.LastEventMerge.PeakWindowBytes} bytes");
     }
 
     [Fact]

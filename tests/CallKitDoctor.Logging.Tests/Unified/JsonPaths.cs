@@ -28,9 +28,10 @@ internal static class JsonPaths
         return (stream.ToArray(), source);
     }
 
-    public static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson, int? liveReaderLimit = null)
+    public static (byte[] Bytes, UnifiedLogSource Source) Direct(string path, UnifiedLogOptions options, bool ndjson, int? liveReaderLimit = null,
+        long? windowBudget = null)
     {
-        var source = new UnifiedLogSource(path, options) { MergeLiveReaderLimit = liveReaderLimit };
+        var source = new UnifiedLogSource(path, options) { MergeLiveReaderLimit = liveReaderLimit, MergeWindowBudget = windowBudget };
         using var stream = new MemoryStream();
         using var writer = (JsonEntryWriter)LogEntryWriter.Create(ndjson ? LogOutputStyle.Ndjson : LogOutputStyle.Json, stream);
         var seen = 0L;

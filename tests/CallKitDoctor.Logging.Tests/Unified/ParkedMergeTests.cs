@@ -205,6 +205,32 @@ public sealed class ParkedMergeTests : IDisposable
     }
 
     [Fact]
+    public void AReaderGivesItsChunksetBufferBackWhenParkedAndAtTheEndOfTheFile()
+    {
+        using var reader = new Tracev3Reader(new MemoryStream(OverlappingFile(3)), "f.tracev3");
+        Assert.False(reader.HoldsBuffer);
+        var events = 0;
+        while (reader.MoveNext())
+        {
+            Assert.True(reader.HoldsBuffer);
+            Assert.False(reader.CurrentBuffer.IsEmpty);
+            if (++events == 10)
+            {
+                reader.Park();
+                Assert.False(reader.HoldsBuffer);
+            }
+        }
+
+        // Read to the end: no buffer kept while the reader waits to be disposed (a merge keeps it until its last
+        // event is taken).
+        Assert.Equal(73, events);
+        Assert.False(reader.HoldsBuffer);
+        Assert.True(reader.CurrentBuffer.IsEmpty);
+        Assert.False(reader.MoveNext());
+        Assert.Empty(reader.Errors.Errors);
+    }
+
+    [Fact]
     public void ParkKeepsOnlyTheLatestCatalogAndKeepEarlierCatalogsFalseDoesTooWhileReading()
     {
         var catalogChunk = Tracev3Image.Chunk(0x600B, Tracev3Image.Catalog()).ToArray();

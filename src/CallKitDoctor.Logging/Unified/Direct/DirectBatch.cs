@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CallKitDoctor.Logging.Entries;
 using CallKitDoctor.Logging.Output;
@@ -23,8 +24,10 @@ internal sealed class DirectBatch
     private readonly EntryFields[] _fields;
     private readonly int[] _textStart;
     private readonly int[] _textLength;
-    private readonly LogEntry?[] _entries;
-    private readonly InputLocation[] _locations;
+    // Allocated on first use: entries are rare (an oversize join), locations kept only for progress displays, and a
+    // window (a parked file's next events) costs what its arrays cost per event.
+    private LogEntry?[]? _entries;
+    private InputLocation[]? _locations;
     private readonly int _capacity;
     private readonly int _initialText;
     private byte[] _text;
@@ -51,10 +54,20 @@ internal sealed class DirectBatch
         _fields = new EntryFields[capacity];
         _textStart = new int[capacity];
         _textLength = new int[capacity];
-        _entries = new LogEntry?[capacity];
-        _locations = new InputLocation[capacity];
         _text = new byte[initialText];
     }
+
+    /// <summary>
+    /// Heap bytes a batch holds per event of its capacity, apart from message text: the fields and the text's start and
+    /// length (plus an entry slot and a location when those are in use).
+    /// </summary>
+    public static int BytesPerEvent => Unsafe.SizeOf<EntryFields>() + (2 * sizeof(int));
+
+    /// <summary>Most events the batch holds.</summary>
+    public int EventCapacity => _capacity;
+
+    /// <summary>Bytes of the text buffer (what the messages may take before it grows).</summary>
+    public int TextCapacity => _text.Length;
 
     /// <summary>Events held.</summary>
     public int Count { get; private set; }
@@ -75,13 +88,13 @@ internal sealed class DirectBatch
     public ReadOnlySpan<byte> EscapedMessage(int index) => _text.AsSpan(_textStart[index], _textLength[index]);
 
     /// <summary>The entry of event <paramref name="index"/> when it was kept as one, else null.</summary>
-    public LogEntry? Entry(int index) => _entries[index];
+    public LogEntry? Entry(int index) => _entries?[index];
 
     /// <summary>Where event <paramref name="index"/> was read (set by <see cref="SetLocation"/>; default otherwise).</summary>
-    public InputLocation Location(int index) => _locations[index];
+    public InputLocation Location(int index) => _locations is null ? default : _locations[index];
 
     /// <summary>Notes where the last event added was read (a window's events keep theirs for progress displays).</summary>
-    public void SetLocation(InputLocation location) => _locations[Count - 1] = location;
+    public void SetLocation(InputLocation location) => (_locations ??= new InputLocation[_capacity])[Count - 1] = location;
 
     /// <summary>Adds event <paramref name="index"/> of <paramref name="from"/> (a window) as it is held there.</summary>
     public void AddFrom(DirectBatch from, int index)
@@ -103,13 +116,22 @@ internal sealed class DirectBatch
         Count = at + 1;
     }
 
-    /// <summary>Adds an event with its message.</summary>
-    public void Add(in EntryFields fields, ReadOnlySpan<char> message)
+    /// <summary>
+    /// Escaped message bytes past which <see cref="Add(in EntryFields, ReadOnlySpan{char})"/> refuses an event (unless
+    /// the batch is empty): a window's text stays within its share of the merge's budget. No limit by default.
+    /// </summary>
+    public int TextRoom { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Adds an event with its message; false (nothing added) when the message does not fit in <see cref="TextRoom"/>
+    /// and the batch holds events already.
+    /// </summary>
+    public bool Add(in EntryFields fields, ReadOnlySpan<char> message)
     {
         var index = Count;
         int length;
         var reserve = JsonStringText.MaxBytes(message.Length);
-        if (_text.Length - _textUsed >= reserve)
+        if (_text.Length - _textUsed >= reserve && _textUsed + reserve <= TextRoom)
         {
             length = JsonStringText.Write(message, _text.AsSpan(_textUsed));
         }
@@ -119,9 +141,14 @@ internal sealed class DirectBatch
             // length: a window (a few KB) stays small after a long message.
             var scratch = t_scratch is { } kept && kept.Length >= reserve ? kept : new byte[Math.Max(reserve, 4096)];
             length = JsonStringText.Write(message, scratch);
+            t_scratch = scratch.Length <= 1 << 20 ? scratch : null;
+            if (index > 0 && _textUsed + length > TextRoom)
+            {
+                return false;
+            }
+
             EnsureText(length);
             scratch.AsSpan(0, length).CopyTo(_text.AsSpan(_textUsed));
-            t_scratch = scratch.Length <= 1 << 20 ? scratch : null;
         }
 
         _textStart[index] = _textUsed;
@@ -129,27 +156,34 @@ internal sealed class DirectBatch
         _textUsed += length;
         _fields[index] = fields;
         Count = index + 1;
+        return true;
     }
 
-    /// <summary>Adds an event with the message in <paramref name="message"/>.</summary>
-    public void Add(in EntryFields fields, StringBuilder message)
+    /// <summary>Adds an event with the message in <paramref name="message"/> (false: as <see cref="Add(in EntryFields, ReadOnlySpan{char})"/>).</summary>
+    public bool Add(in EntryFields fields, StringBuilder message)
     {
         var length = message.Length;
         var chars = t_chars is { } kept && kept.Length >= length ? kept : new char[Math.Max(length, 1024)];
         message.CopyTo(0, chars.AsSpan(0, length), length);
-        Add(fields, chars.AsSpan(0, length));
+        var added = Add(fields, chars.AsSpan(0, length));
         t_chars = chars.Length <= 64 * 1024 ? chars : null;
+        return added;
     }
 
     /// <summary>Adds an event kept as an entry (its message built by <see cref="CompleteMessages"/>).</summary>
     public void Add(LogEntry entry)
     {
-        _entries[Count++] = entry;
+        (_entries ??= new LogEntry?[_capacity])[Count++] = entry;
     }
 
     /// <summary>Builds the messages of the entries held (on the reading thread, before the batch is handed over).</summary>
     public void CompleteMessages()
     {
+        if (_entries is null)
+        {
+            return;
+        }
+
         for (var i = 0; i < Count; i++)
         {
             _ = _entries[i]?.EventMessage;
@@ -160,16 +194,22 @@ internal sealed class DirectBatch
     /// Empties the batch for reuse (a text buffer grown past 16 times its first size is given up). The fields are overwritten,
     /// not cleared: they hold only strings the reader caches for the whole read, and backtraces.
     /// </summary>
-    public void Clear()
+    public void Clear() => Clear(16 * _initialText);
+
+    /// <summary>Empties the batch for reuse, giving up a text buffer of more than <paramref name="keepTextBytes"/>.</summary>
+    public void Clear(int keepTextBytes)
     {
-        Array.Clear(_entries, 0, Count);
+        if (_entries is not null)
+        {
+            Array.Clear(_entries, 0, Count);
+        }
+
         Count = 0;
         _textUsed = 0;
-        if (_text.Length > 16 * _initialText)
+        if (_text.Length > Math.Max(keepTextBytes, _initialText))
         {
             _text = new byte[_initialText];
         }
-
     }
 
     private void EnsureText(int length)
@@ -179,7 +219,8 @@ internal sealed class DirectBatch
             return;
         }
 
-        var grown = new byte[Math.Max(_textUsed + length, _text.Length * 2)];
+        // A batch with room for so much text grows to what it needs, no further (a window's first, long message).
+        var grown = new byte[TextRoom == int.MaxValue ? Math.Max(_textUsed + length, _text.Length * 2) : _textUsed + length];
         _text.AsSpan(0, _textUsed).CopyTo(grown);
         _text = grown;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallKitDoctor.Logging.Unified.Direct;
 using CallKitDoctor.Logging.Unified.Tracev3;
 
@@ -68,37 +69,59 @@ internal sealed class EventCursor : IDisposable
         return true;
     }
 
+    /// <summary>Heap bytes of the window's arrays and text buffer as of the last <see cref="Fill"/> (0 before the first).</summary>
+    public int WindowBytes { get; private set; }
+
+    /// <summary>Text room of a window however small its allowance (one short message).</summary>
+    private const int MinWindowText = 256;
+
+    /// <summary>Heap bytes per event of a window, apart from message text: the batch's share and the event's key.</summary>
+    public static int WindowBytesPerEvent => DirectBatch.BytesPerEvent + Unsafe.SizeOf<MergeKey>();
+
     /// <summary>
     /// Renders the current event and the next ones (<paramref name="render"/> adds the cursor's current event to the
-    /// window) until <paramref name="maxEvents"/> or <paramref name="maxTextBytes"/> of messages, or before an event
-    /// <paramref name="keepOut"/> says to render from the reader (a large statedump: its tens of KB of text would make
-    /// every window large), then parks the reader (its buffer goes back to the pool). The window is taken before the
-    /// reader moves again.
+    /// window; false when its message does not fit) into a window of about <paramref name="allowance"/> bytes, then
+    /// parks the reader (its buffer goes back to the pool). Five eighths of the allowance go to the events' fields and
+    /// keys (at least one event, at most <paramref name="maxEvents"/>), the rest to their escaped messages. The window
+    /// stops when full, or before an event whose message does not fit or that <paramref name="keepOut"/> says to
+    /// render from the reader when its turn comes (a message that would take much of the window's text room: a large
+    /// statedump). The window is taken before the reader moves again. Its arrays are made again only when the
+    /// allowance changes by more than half, so a window holds about what it is allowed.
     /// </summary>
-    public void Fill(Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, int maxEvents, int maxTextBytes,
+    public void Fill(Func<EventCursor, DirectBatch, bool> render, Func<EventCursor, int, bool> keepOut, int allowance, int maxEvents,
         CancellationToken cancellationToken)
     {
-        if (_window is null)
+        var perEvent = WindowBytesPerEvent;
+        var wanted = (int)Math.Clamp(allowance * 5L / 8 / perEvent, 1, maxEvents);
+        if (_window is null || _window.EventCapacity < wanted || _window.EventCapacity > wanted + (wanted / 2) + 1)
         {
-            _window = new DirectBatch(maxEvents, 1024);
-            _keys = new MergeKey[maxEvents];
+            var textRoom = Math.Max(allowance - (wanted * perEvent), MinWindowText);
+            _window = new DirectBatch(wanted, textRoom) { TextRoom = textRoom };
+            _keys = new MergeKey[wanted];
         }
 
-        _window.Clear();
+        var window = _window;
+        window.Clear(window.TextRoom);
         _head = 0;
         PendingCurrent = false;
         while (true)
         {
-            if (keepOut(this))
+            if (keepOut(this, window.TextRoom))
             {
                 PendingCurrent = true;
                 _pendingKey = Key;
                 break;
             }
 
-            _keys[_window.Count] = Key;
-            render(this, _window);
-            if (_window.Count == maxEvents || _window.TextBytes >= maxTextBytes)
+            _keys[window.Count] = Key;
+            if (!render(this, window))
+            {
+                PendingCurrent = true;
+                _pendingKey = Key;
+                break;
+            }
+
+            if (window.Count == window.EventCapacity)
             {
                 break;
             }
@@ -110,7 +133,8 @@ internal sealed class EventCursor : IDisposable
             }
         }
 
-        Key = _window.Count > 0 ? _keys[0] : _pendingKey;
+        WindowBytes = (window.EventCapacity * perEvent) + window.TextCapacity;
+        Key = window.Count > 0 ? _keys[0] : _pendingKey;
         if (!ReaderEnded)
         {
             Reader.Park();
@@ -130,7 +154,7 @@ internal sealed class EventCursor : IDisposable
         }
         else
         {
-            window.Clear();
+            window.Clear(int.MaxValue);
             _head = 0;
             if (PendingCurrent)
             {
@@ -140,10 +164,10 @@ internal sealed class EventCursor : IDisposable
     }
 
     /// <summary>Renders the reader's current event (taking its buffer back when parked) into <paramref name="batch"/>.</summary>
-    public void TakeLive(Action<EventCursor, DirectBatch> render, DirectBatch batch)
+    public void TakeLive(Func<EventCursor, DirectBatch, bool> render, DirectBatch batch)
     {
         Reader.Resume();
-        render(this, batch);
+        _ = render(this, batch);
         PendingCurrent = false;
     }
 

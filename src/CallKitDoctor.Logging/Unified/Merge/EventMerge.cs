@@ -13,11 +13,12 @@ namespace CallKitDoctor.Logging.Unified.Merge;
 /// </summary>
 /// <remarks>
 /// A live reader holds its decompressed chunkset (64 KiB). Past <see cref="LiveReaderLimit"/> open files, a cursor
-/// that moves on renders a window of its next events (at most <see cref="WindowEvents"/> and about
-/// <see cref="WindowTextBytes"/> of messages, a few KB) and parks its reader, which decompresses its chunkset again
-/// when the window is used up: memory per open file drops to the window and the reader's catalog, for one extra
-/// decompression per window. The order is the same either way (the keys are the events' keys), and a file still ends
-/// (<c>ended</c>) when its last event is taken.
+/// that moves on renders a window of its next events and parks its reader, which decompresses its chunkset again when
+/// the window is used up. The windows share <see cref="WindowBudget"/>: each is allowed the budget divided by the
+/// files open or still to open, so what they hold together stays about the same however many files overlap (more
+/// files: shorter windows, more decompressions). Memory per open file drops to its window, the reader's catalog and a few small
+/// objects. The order is the same either way (the keys are the events' keys), and a file still ends (<c>ended</c>)
+/// when its last event is taken.
 /// </remarks>
 internal sealed class EventMerge
 {
@@ -41,17 +42,38 @@ internal sealed class EventMerge
     /// <summary>Most open files whose readers stay live; past it, cursors that move on are windowed and parked.</summary>
     public int LiveReaderLimit { get; init; } = DefaultLiveReaderLimit;
 
-    /// <summary>Most events in a parked file's window.</summary>
-    public int WindowEvents { get; init; } = 32;
+    /// <summary>
+    /// Default of <see cref="WindowBudget"/>: what 384 live readers' chunkset buffers hold, so that past
+    /// <see cref="DefaultLiveReaderLimit"/> files the merge holds less than below it, leaving room for the per-file
+    /// state that still grows with the files (catalogs, 4-14 KB each). Measured on 2 and 3 times set (a) (1,462 and
+    /// 2,193 overlapping files): 24 MB cost 2 x (a) 14 % more CPU than 32 MB, 32 MB took 3 x (a) to 173-176 MB peak
+    /// and 28 MB to 158-180 MB.
+    /// </summary>
+    public const long DefaultWindowBudget = 24L << 20;
 
-    /// <summary>Bytes of escaped messages past which a window stops (it always takes one event).</summary>
-    public int WindowTextBytes { get; init; } = 4096;
+    /// <summary>
+    /// Heap bytes (fields, keys and escaped messages) the windows of parked files hold together: a window is allowed
+    /// this divided by the open files (at least one event).
+    /// </summary>
+    public long WindowBudget { get; init; } = DefaultWindowBudget;
+
+    /// <summary>Most events in a parked file's window.</summary>
+    public int MaxWindowEvents { get; init; } = 4096;
+
+    /// <summary>Bytes held by windows (arrays and text buffers) at most at once during the last <see cref="Run"/>.</summary>
+    public long PeakWindowBytes { get; private set; }
+
+    /// <summary>Events taken from windows during the last <see cref="Run"/>.</summary>
+    public long WindowedEvents { get; private set; }
 
     /// <summary>Most files open at once during the last <see cref="Run"/>.</summary>
     public int MaxOpenFiles { get; private set; }
 
     /// <summary>Windows filled during the last <see cref="Run"/> (each costs its reader a chunkset decompression).</summary>
     public long Windows { get; private set; }
+
+    // Bytes held by the windows of the open files (arrays and text buffers).
+    private long _windowBytes;
 
     /// <summary>
     /// Passes every event in time order either to <paramref name="render"/> (a live cursor, on its event: to add to
@@ -60,31 +82,34 @@ internal sealed class EventMerge
     /// <paramref name="ended"/> (before its reader is disposed), as the entry merge ends them.
     /// </summary>
     /// <param name="output">The batch taken events go to.</param>
-    /// <param name="render">Adds a cursor's current event (from its reader) to a batch.</param>
-    /// <param name="keepOut">Whether a cursor's current event is rendered from its reader rather than into a window.</param>
+    /// <param name="render">Adds a cursor's current event (from its reader) to a batch; false when a window has no room for it.</param>
+    /// <param name="keepOut">Whether a cursor's current event is rendered from its reader rather than into a window
+    /// with the given bytes of text room (its message would take much of them).</param>
     /// <param name="added">Called after each event added to the output.</param>
     /// <param name="ended">Called for each file read to its end.</param>
     /// <param name="cancellationToken">Stops the merge.</param>
-    public void Run(Func<DirectBatch> output, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, Action added,
+    public void Run(Func<DirectBatch> output, Func<EventCursor, DirectBatch, bool> render, Func<EventCursor, int, bool> keepOut, Action added,
         Action<EventCursor> ended, CancellationToken cancellationToken)
     {
         var pending = TimeOrderedMerge.StartOrder(_files, _firstTime);
         var heap = new PriorityQueue<EventCursor, MergeKey>();
         var next = 0;
+        _windowBytes = 0;
         try
         {
             while (true)
             {
                 // Open every file that starts no later than the earliest current event (or the next file when none is open).
-                var opening = -1;
+                var crowd = -1;
                 while (next < pending.Count && (heap.Count == 0 || (heap.TryPeek(out _, out var top) && pending[next].Start.CompareTime(top) <= 0)))
                 {
-                    if (opening < 0)
+                    if (crowd < 0)
                     {
-                        // How many files open now (about: the earliest event may move back as they open): when they
-                        // will be more than the limit, they start windowed, rather than live and windowed a moment
-                        // later (each live reader's chunkset buffer then left to the GC).
-                        opening = CountOpening(pending, next, heap);
+                        // How many files will be open once these are (about: the earliest event may move back as they
+                        // open): past the limit they start windowed, rather than live and windowed a moment later
+                        // (each live reader's chunkset buffer then left to the GC), and their windows share the budget
+                        // with all of them from the first.
+                        crowd = heap.Count + CountOpening(pending, next, heap);
                     }
 
                     var cursor = _open(pending[next].File, next);
@@ -96,9 +121,10 @@ internal sealed class EventMerge
 
                     if (cursor.MoveNext(cancellationToken))
                     {
-                        if (heap.Count >= LiveReaderLimit || heap.Count + opening > LiveReaderLimit)
+                        if (Math.Max(crowd, heap.Count + 1) > LiveReaderLimit)
                         {
-                            Fill(cursor, render, keepOut, cancellationToken);
+                            // Its share: among the files open (this one too) and those still to open.
+                            Fill(cursor, render, keepOut, heap.Count + 1 + pending.Count - next, cancellationToken);
                         }
 
                         heap.Enqueue(cursor, cursor.Key);
@@ -119,6 +145,7 @@ internal sealed class EventMerge
                 if (head.Windowed > 0)
                 {
                     head.TakeInto(output());
+                    WindowedEvents++;
                 }
                 else
                 {
@@ -126,7 +153,8 @@ internal sealed class EventMerge
                 }
 
                 added();
-                if (head.Windowed > 0 || head.PendingCurrent || (!head.ReaderEnded && Advance(head, heap.Count, render, keepOut, cancellationToken)))
+                if (head.Windowed > 0 || head.PendingCurrent ||
+                    (!head.ReaderEnded && Advance(head, heap.Count, pending.Count - next, render, keepOut, cancellationToken)))
                 {
                     // The head's key only moves in place: one sift instead of a dequeue and an enqueue.
                     heap.DequeueEnqueue(head, head.Key);
@@ -134,6 +162,7 @@ internal sealed class EventMerge
                 else
                 {
                     heap.Dequeue();
+                    _windowBytes -= head.WindowBytes;
                     ended(head);
                     head.Dispose();
                 }
@@ -161,9 +190,12 @@ internal sealed class EventMerge
         return count;
     }
 
-    /// <summary>Moves a cursor whose event was taken to its next event, windowed when too many files are open.</summary>
-    private bool Advance(EventCursor cursor, int open, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a cursor whose event was taken to its next event, windowed when too many files are open (its window's
+    /// share of the budget counts the <paramref name="unopened"/> files too: they may open while it is in use).
+    /// </summary>
+    private bool Advance(EventCursor cursor, int open, int unopened, Func<EventCursor, DirectBatch, bool> render,
+        Func<EventCursor, int, bool> keepOut, CancellationToken cancellationToken)
     {
         if (!cursor.MoveNext(cancellationToken))
         {
@@ -172,15 +204,25 @@ internal sealed class EventMerge
 
         if (open > LiveReaderLimit)
         {
-            Fill(cursor, render, keepOut, cancellationToken);
+            Fill(cursor, render, keepOut, open + unopened, cancellationToken);
         }
 
         return true;
     }
 
-    private void Fill(EventCursor cursor, Action<EventCursor, DirectBatch> render, Func<EventCursor, bool> keepOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills a cursor's window with its share of <see cref="WindowBudget"/> among <paramref name="sharing"/> files: those
+    /// open and those not opened yet (they may open while the window is in use; counting them keeps windows filled
+    /// early, when few files are open, from taking the whole budget).
+    /// </summary>
+    private void Fill(EventCursor cursor, Func<EventCursor, DirectBatch, bool> render, Func<EventCursor, int, bool> keepOut, int sharing,
+        CancellationToken cancellationToken)
     {
         Windows++;
-        cursor.Fill(render, keepOut, WindowEvents, WindowTextBytes, cancellationToken);
+        var allowance = (int)Math.Clamp(WindowBudget / sharing, 1, int.MaxValue / 2);
+        var before = cursor.WindowBytes;
+        cursor.Fill(render, keepOut, allowance, MaxWindowEvents, cancellationToken);
+        _windowBytes += cursor.WindowBytes - before;
+        PeakWindowBytes = Math.Max(PeakWindowBytes, _windowBytes);
     }
 }

@@ -138,7 +138,7 @@ public sealed class Tracev3Reader : IDisposable
     {
         if (_position == 0 && _mode == Mode.TopLevel && !NextTopLevelChunk())
         {
-            _mode = Mode.Done;
+            Finish();
         }
 
         return Header;
@@ -184,7 +184,7 @@ public sealed class Tracev3Reader : IDisposable
                 case Mode.TopLevel:
                     if (!NextTopLevelChunk())
                     {
-                        _mode = Mode.Done;
+                        Finish();
                         return false;
                     }
 
@@ -193,6 +193,25 @@ public sealed class Tracev3Reader : IDisposable
                     return false;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the reader holds a decompressed chunkset buffer (rented from <see cref="ChunksetBufferPool"/>): not
+    /// before the first chunkset, while parked, or once the file is read to its end.
+    /// </summary>
+    public bool HoldsBuffer => _inner.Length > 0;
+
+    /// <summary>
+    /// The end of the file: the chunkset buffer goes back to the pool at once, not when the reader is disposed (a
+    /// time-ordered merge keeps a file that has ended open until its last event is taken; files that end together
+    /// would otherwise each hold a buffer until then).
+    /// </summary>
+    private void Finish()
+    {
+        _mode = Mode.Done;
+        _innerLength = 0;
+        ChunksetBufferPool.Return(_inner);
+        _inner = [];
     }
 
     /// <summary>Reads the rest of the file, discarding events (fills header, catalogs, statistics and errors).</summary>

@@ -31,10 +31,18 @@ public sealed class Tracev3Statistics
     /// <summary>Bytes produced by decompressing chunksets.</summary>
     public long DecompressedBytes { get; internal set; }
 
-    private readonly long[] _events = new long[256];
+    // One count per kind (the kinds' values run to SimpleDump): a reader is kept per open file by a time-ordered merge,
+    // thousands of them for an archive of overlapping files.
+    private readonly long[] _events = new long[(int)TraceEventKind.SimpleDump + 1];
 
-    internal void CountEvent(TraceEventKind kind) => _events[(byte)kind]++;
+    internal void CountEvent(TraceEventKind kind)
+    {
+        if ((uint)kind < (uint)_events.Length)
+        {
+            _events[(int)kind]++;
+        }
+    }
 
     /// <summary>Events of a kind (0 when none).</summary>
-    public long Events(TraceEventKind kind) => _events[(byte)kind];
+    public long Events(TraceEventKind kind) => (uint)kind < (uint)_events.Length ? _events[(int)kind] : 0;
 }
