@@ -66,13 +66,12 @@ public static class CallMoments
         }
 
         var firstAction = events[start];
-        if (call.Ending is { } ending && events.IndexOf(ending) < events.IndexOf(firstAction))
+        if (call.Ending is { } ending && events.IndexOf(ending) < start)
         {
             return null;
         }
 
         // The run of unnamed actions from there: its last fulfilment, else its last line.
-        start = events.IndexOf(firstAction);
         CallEvent? completed = null;
         var last = firstAction;
         for (var i = start; i < events.Count && IsUnnamedAction(events[i]); i++)
@@ -102,7 +101,6 @@ public static class CallMoments
         return null;
     }
 
-    /// <summary>True when the call's answer/start or any action of it failed (by the app, the system or a timeout).</summary>
     private static bool NamesAnswerOrStart(CallEvent e, bool outgoing) =>
         (e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is CallActionType.Answer or CallActionType.Start) ||
         (outgoing && e.Kind == EventKind.OutgoingCallStarted);
@@ -110,6 +108,7 @@ public static class CallMoments
     private static bool IsUnnamedAction(CallEvent e) =>
         e.Kind is EventKind.ActionPerformed or EventKind.ActionCompleted && e.Action is null or CallActionType.Unknown;
 
+    /// <summary>True when the call's answer/start or any action of it failed (by the app, the system or a timeout).</summary>
     public static CallEvent? FailedAction(CallFlow call) =>
         call.Events.Find(e => e.Kind is EventKind.ActionFailed or EventKind.ActionTimedOut &&
             e.Action is null or CallActionType.Unknown or CallActionType.Answer or CallActionType.Start);
