@@ -30,7 +30,6 @@ public sealed class Signature
         Provenance = definition.Provenance;
         CaptureList = CapturesOf(definition.Captures);
         _captures = new(() => CaptureList.ToDictionary(c => c.Field, c => c.Source));
-        CapturesGroups = ReadsAnyGroup(CaptureList);
         Values = definition.Values;
         FormatPattern = FormatString is null ? null : FormatStringPattern.Create(FormatString);
         Literals = definition.Anchor is { } anchor ? [anchor] : RequiredLiterals(FormatPattern, Pattern);
@@ -80,9 +79,6 @@ public sealed class Signature
 
     /// <summary>The captures in catalog order with their group names, as the matcher walks them per event (<see cref="Captures"/> is built from them on first use).</summary>
     internal SignatureCapture[] CaptureList { get; }
-
-    /// <summary>True when a capture reads a regex group (else the regexes only need to say whether they match).</summary>
-    internal bool CapturesGroups { get; }
 
     public SignatureValues Values { get; }
 
@@ -159,19 +155,6 @@ public sealed class Signature
         }
 
         return list;
-    }
-
-    private static bool ReadsAnyGroup(SignatureCapture[] captures)
-    {
-        foreach (var capture in captures)
-        {
-            if (capture.GroupName is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The longest literal (the first of equal lengths), or "" when there is none.

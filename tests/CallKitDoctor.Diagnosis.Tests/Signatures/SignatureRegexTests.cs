@@ -51,7 +51,7 @@ public class SignatureRegexTests
                 Assert.Equal(capture.Source.GroupName, capture.GroupName);
             }
 
-            Assert.Equal(signature.Captures.Values.Any(c => c.Kind != CaptureSourceKind.Message), signature.CapturesGroups);
+            Assert.Equal(signature.Captures.Values.Any(c => c.Kind != CaptureSourceKind.Message), signature.CaptureList.Any(c => c.GroupName is not null));
             foreach (var regex in new[] { signature.FormatMatcher, signature.PatternMatcher })
             {
                 if (regex is null)
