@@ -106,15 +106,9 @@ internal sealed class EventCursor : IDisposable
         PendingCurrent = false;
         while (true)
         {
-            if (keepOut(this, window.TextRoom))
-            {
-                PendingCurrent = true;
-                _pendingKey = Key;
-                break;
-            }
-
+            // The key goes in the next slot first (the window is never full here); an event left out overwrites nothing.
             _keys[window.Count] = Key;
-            if (!render(this, window))
+            if (keepOut(this, window.TextRoom) || !render(this, window))
             {
                 PendingCurrent = true;
                 _pendingKey = Key;

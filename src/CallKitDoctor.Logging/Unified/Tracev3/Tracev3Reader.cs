@@ -210,6 +210,12 @@ public sealed class Tracev3Reader : IDisposable
     {
         _mode = Mode.Done;
         _innerLength = 0;
+        ReleaseBuffer();
+    }
+
+    /// <summary>Gives the chunkset buffer back to <see cref="ChunksetBufferPool"/> (the pool ignores the empty one).</summary>
+    private void ReleaseBuffer()
+    {
         ChunksetBufferPool.Return(_inner);
         _inner = [];
     }
@@ -241,8 +247,7 @@ public sealed class Tracev3Reader : IDisposable
             _catalogs.RemoveRange(0, _catalogs.Count - 1);
         }
 
-        ChunksetBufferPool.Return(_inner);
-        _inner = [];
+        ReleaseBuffer();
         _parked = true;
     }
 
@@ -294,8 +299,7 @@ public sealed class Tracev3Reader : IDisposable
 
     public void Dispose()
     {
-        ChunksetBufferPool.Return(_inner);
-        _inner = [];
+        ReleaseBuffer();
         if (!_leaveOpen)
         {
             _stream.Dispose();
